@@ -1,0 +1,5 @@
+/** Implementation; not an API. */
+@NullMarked
+package io.interservice.access.internal;
+
+import org.jspecify.annotations.NullMarked;
