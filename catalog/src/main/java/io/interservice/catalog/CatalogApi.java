@@ -1,0 +1,118 @@
+package io.interservice.catalog;
+
+import io.helidon.http.Method;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.interservice.service.Api;
+import io.interservice.service.Problem;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Catalog's HTTP API; the routes are listed in {@code docs/api.md}. */
+final class CatalogApi {
+  static final int MAX_SKUS = 100;
+
+  private final ProductStore store;
+  private final Faults faults;
+
+  CatalogApi(ProductStore store, Faults faults) {
+    this.store = store;
+    this.faults = faults;
+  }
+
+  void register(Api api) {
+    api.route(Method.GET, "/health", this::health)
+        .route(Method.GET, "/products/{sku}", this::product)
+        .route(Method.GET, "/prices", this::prices)
+        .route(Method.PUT, "/products/{sku}/price", this::changePrice)
+        .route(Method.POST, "/products", this::createProducts)
+        .route(Method.PUT, "/admin/faults", this::setFaults);
+  }
+
+  private void health(ServerRequest req, ServerResponse res) {
+    try {
+      store.ping();
+      Api.sendJson(res, 200, Map.of("status", "UP"));
+    } catch (SQLException e) {
+      Api.sendProblem(
+          res, Problem.of(503, "unhealthy", "Unhealthy", "database: " + e.getMessage()));
+    }
+  }
+
+  private void product(ServerRequest req, ServerResponse res) throws Exception {
+    faults.apply();
+    String sku = Requests.sku("sku", req.path().pathParameters().get("sku"));
+    Product product =
+        store
+            .find(sku)
+            .orElseThrow(() ->
+                Problem.of(404, "unknown-sku", "Unknown sku", "no product with sku '" + sku + "'")
+                    .with("sku", sku)
+                    .toException());
+    Api.sendJson(res, 200, product);
+  }
+
+  private void prices(ServerRequest req, ServerResponse res) throws Exception {
+    faults.apply();
+    for (String name : req.query().names()) {
+      if (!name.equals("sku")) {
+        throw Problem.invalid(
+                name, "unknown query parameter '" + name + "'; only 'sku' is accepted")
+            .toException();
+      }
+    }
+    List<String> asked = req.query().contains("sku") ? req.query().all("sku") : List.of();
+    if (asked.isEmpty() || asked.size() > MAX_SKUS) {
+      throw Problem.invalid(
+              "sku", "give 1 to " + MAX_SKUS + " 'sku' parameters, got " + asked.size())
+          .toException();
+    }
+    Set<String> skus = new LinkedHashSet<>();
+    for (String sku : asked) {
+      skus.add(Requests.sku("sku", sku));
+    }
+    List<PriceQuote> quotes = store.prices(skus);
+    Set<String> unknown = new LinkedHashSet<>(skus);
+    Set<String> found = new HashSet<>();
+    for (PriceQuote q : quotes) {
+      found.add(q.sku());
+    }
+    unknown.removeAll(found);
+    Api.sendJson(res, 200, new Prices(quotes, new ArrayList<>(unknown)));
+  }
+
+  /** The body of {@code GET /prices}. */
+  record Prices(List<PriceQuote> prices, List<String> unknown) {}
+
+  private void changePrice(ServerRequest req, ServerResponse res) throws Exception {
+    String sku = Requests.sku("sku", req.path().pathParameters().get("sku"));
+    Requests.PriceChange change = Requests.priceChange(Api.body(req, Api.DEFAULT_MAX_BODY));
+    Product product =
+        store
+            .changePrice(sku, change.price(), change.currency())
+            .orElseThrow(() ->
+                Problem.of(404, "unknown-sku", "Unknown sku", "no product with sku '" + sku + "'")
+                    .with("sku", sku)
+                    .toException());
+    Api.sendJson(res, 200, product);
+  }
+
+  private void createProducts(ServerRequest req, ServerResponse res) throws Exception {
+    List<NewProduct> products = Requests.bulk(Api.body(req, 4 * 1024 * 1024));
+    List<String> existing = store.createAll(products);
+    Api.sendJson(
+        res, 200, Map.of("created", products.size() - existing.size(), "existing", existing));
+  }
+
+  private void setFaults(ServerRequest req, ServerResponse res) {
+    Faults.Setting setting = Faults.parse(Api.body(req, Api.DEFAULT_MAX_BODY));
+    faults.set(Duration.ofMillis(setting.latencyMs()));
+    Api.sendJson(res, 200, setting);
+  }
+}

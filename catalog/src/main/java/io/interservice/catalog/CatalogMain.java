@@ -1,0 +1,36 @@
+package io.interservice.catalog;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.webserver.WebServer;
+import io.interservice.service.Api;
+import io.interservice.service.Database;
+import io.interservice.service.Metrics;
+import io.interservice.service.ServiceMain;
+import io.interservice.service.Settings;
+
+/**
+ * Starts catalog. Flags (or {@code CATALOG_*} environment variables): {@code --host}, {@code
+ * --port}, {@code --db-url}, {@code --db-user}, {@code --db-password}, {@code --db-pool}.
+ */
+public final class CatalogMain {
+  private CatalogMain() {}
+
+  /** Starts catalog and returns at once; the server runs until the JVM stops. */
+  public static void main(String[] args) {
+    ServiceMain.run("catalog", args, ServiceMain.commonFlags(), CatalogMain::start);
+  }
+
+  static WebServer start(Settings settings) {
+    HikariDataSource db =
+        Database.open(
+            settings.string("db-url", "jdbc:postgresql://127.0.0.1:5432/interservice"),
+            settings.string("db-user", "catalog"),
+            settings.string("db-password", "catalog"),
+            "catalog",
+            settings.integer("db-pool", 16));
+    Metrics metrics = new Metrics();
+    Api api = new Api(metrics);
+    new CatalogApi(new ProductStore(db), new Faults()).register(api);
+    return api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8081));
+  }
+}

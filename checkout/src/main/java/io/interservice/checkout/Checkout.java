@@ -1,0 +1,160 @@
+package io.interservice.checkout;
+
+import io.interservice.access.Read;
+import io.interservice.access.Reader;
+import io.interservice.access.Source;
+import io.interservice.access.Versioned;
+import io.interservice.service.Problem;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Places orders: honours idempotency keys, prices every line through the configured technique, then
+ * stores the order and its lines in one transaction. Thread-safe.
+ */
+final class Checkout {
+
+  /** What placing an order produced: a new order, or the one an earlier identical request made. */
+  record Placed(Order order, boolean replayed) {}
+
+  private final Reader<String, Price> prices;
+  private final OrderStore store;
+  private final Supplier<UUID> ids;
+
+  Checkout(Reader<String, Price> prices, OrderStore store, Supplier<UUID> ids) {
+    this.prices = prices;
+    this.store = store;
+    this.ids = ids;
+  }
+
+  /**
+   * Places the order.
+   *
+   * @throws io.interservice.service.ProblemException 409 for a key reused with another request, 422
+   *     for unknown skus, 503 when prices cannot be had (nothing is written then)
+   */
+  Placed place(OrderRequest request, @Nullable String key) throws SQLException {
+    String fingerprint = request.fingerprint();
+    if (key != null) {
+      Optional<Placed> earlier = earlier(key, fingerprint);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    Order order = price(request);
+    Optional<Order> stored = store.insert(order, key, fingerprint);
+    if (stored.isPresent()) {
+      return new Placed(stored.get(), false);
+    }
+    // another request with the same key committed first
+    return earlier(key == null ? "" : key, fingerprint)
+        .orElseThrow(() -> new IllegalStateException("order with key " + key + " vanished"));
+  }
+
+  Optional<Order> find(UUID id) throws SQLException {
+    return store.find(id);
+  }
+
+  private Optional<Placed> earlier(String key, String fingerprint) throws SQLException {
+    Optional<OrderStore.Keyed> keyed = store.findByKey(key);
+    if (keyed.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!keyed.get().fingerprint().equals(fingerprint)) {
+      throw Problem.of(
+              409,
+              "idempotency-key-reused",
+              "Idempotency key reused",
+              "the Idempotency-Key was already used for a different order")
+          .with("field", "Idempotency-Key")
+          .with("orderId", keyed.get().order().id().toString())
+          .toException();
+    }
+    return Optional.of(new Placed(keyed.get().order(), true));
+  }
+
+  private Order price(OrderRequest request) {
+    Set<String> skus = new LinkedHashSet<>();
+    request.lines().forEach(l -> skus.add(l.sku()));
+    return switch (prices.read(skus)) {
+      case Read.Unavailable<String, Price> down -> throw unavailable(down);
+      case Read.Found<String, Price> found -> {
+        if (!found.unknown().isEmpty()) {
+          throw Problem.of(
+                  422,
+                  "unknown-skus",
+                  "Unknown skus",
+                  "catalog does not know " + found.unknown().size() + " of the skus ordered")
+              .with("unknownSkus", List.copyOf(new java.util.TreeSet<>(found.unknown())))
+              .toException();
+        }
+        yield order(request, found);
+      }
+    };
+  }
+
+  private Order order(OrderRequest request, Read.Found<String, Price> found) {
+    List<Order.Line> lines = new ArrayList<>(request.lines().size());
+    String currency = null;
+    long total = 0;
+    for (OrderRequest.Line line : request.lines()) {
+      Versioned<Price> price = found.values().get(line.sku());
+      if (price == null) {
+        throw new IllegalStateException(
+            "owner answered neither a price nor unknown for " + line.sku());
+      }
+      String lineCurrency = price.value().currency();
+      if (currency != null && !currency.equals(lineCurrency)) {
+        throw Problem.of(
+                422,
+                "mixed-currencies",
+                "Mixed currencies",
+                "the skus ordered are priced in " + currency + " and " + lineCurrency)
+            .toException();
+      }
+      currency = lineCurrency;
+      try {
+        total = Math.addExact(total, Math.multiplyExact(price.value().amount(), line.quantity()));
+      } catch (ArithmeticException e) {
+        throw Problem.of(
+                422,
+                "total-too-large",
+                "Total too large",
+                "the order's total does not fit in 63 bits of minor units")
+            .toException();
+      }
+      lines.add(
+          new Order.Line(
+              line.sku(),
+              line.quantity(),
+              price.value().amount(),
+              lineCurrency,
+              price.provenance().version(),
+              sourceName(price.provenance().source()),
+              price.provenance().asOf()));
+    }
+    return new Order(ids.get(), "CONFIRMED", total, currency, List.copyOf(lines));
+  }
+
+  static String sourceName(Source source) {
+    return source.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static RuntimeException unavailable(Read.Unavailable<String, Price> down) {
+    long seconds = Math.max(1, (down.retryAfter().plus(Duration.ofMillis(999))).toSeconds());
+    return Problem.of(503, "owner-unavailable", "Prices unavailable", down.detail())
+        .with("owner", down.owner())
+        .with("reason", down.reason().name().toLowerCase(Locale.ROOT))
+        .with("retryAfterSeconds", seconds)
+        .toException();
+  }
+}

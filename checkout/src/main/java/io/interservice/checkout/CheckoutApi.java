@@ -1,0 +1,98 @@
+package io.interservice.checkout;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.interservice.service.Api;
+import io.interservice.service.Problem;
+import io.interservice.service.ProblemException;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Checkout's HTTP API; the routes are listed in {@code docs/api.md}. */
+final class CheckoutApi {
+  private static final int MAX_KEY_LENGTH = 255;
+
+  private final Checkout checkout;
+  private final OrderStore store;
+
+  CheckoutApi(Checkout checkout, OrderStore store) {
+    this.checkout = checkout;
+    this.store = store;
+  }
+
+  void register(Api api) {
+    api.route(Method.GET, "/health", this::health)
+        .route(Method.POST, "/orders", this::place)
+        .route(Method.GET, "/orders/{id}", this::find);
+  }
+
+  private void health(ServerRequest req, ServerResponse res) {
+    try {
+      store.ping();
+      Api.sendJson(res, 200, Map.of("status", "UP"));
+    } catch (SQLException e) {
+      Api.sendProblem(
+          res, Problem.of(503, "unhealthy", "Unhealthy", "database: " + e.getMessage()));
+    }
+  }
+
+  private void place(ServerRequest req, ServerResponse res) throws SQLException {
+    String key = idempotencyKey(req);
+    OrderRequest request = OrderRequest.parse(Api.body(req, Api.DEFAULT_MAX_BODY));
+    Checkout.Placed placed;
+    try {
+      placed = checkout.place(request, key);
+    } catch (ProblemException e) {
+      Object retry = e.problem().extensions().get("retryAfterSeconds");
+      if (retry != null) {
+        res.header(HeaderNames.RETRY_AFTER, retry.toString());
+      }
+      throw e;
+    }
+    res.header(HeaderNames.LOCATION, "/orders/" + placed.order().id());
+    if (placed.replayed()) {
+      res.header("Idempotent-Replayed", "true");
+    }
+    Api.sendJson(res, placed.replayed() ? 200 : 201, placed.order());
+  }
+
+  private void find(ServerRequest req, ServerResponse res) throws SQLException {
+    String raw = req.path().pathParameters().get("id");
+    UUID id;
+    try {
+      id = UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw Problem.invalid("id", "'" + raw + "' is not an order id (a UUID)").toException();
+    }
+    Optional<Order> order = checkout.find(id);
+    if (order.isEmpty()) {
+      throw Problem.of(404, "unknown-order", "Unknown order", "no order with id " + id)
+          .toException();
+    }
+    Api.sendJson(res, 200, order.get());
+  }
+
+  private static @Nullable String idempotencyKey(ServerRequest req) {
+    Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
+    if (key.isEmpty()) {
+      return null;
+    }
+    String k = key.get();
+    if (k.isEmpty()
+        || k.length() > MAX_KEY_LENGTH
+        || !k.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw Problem.invalid(
+              "Idempotency-Key",
+              "the Idempotency-Key header must be 1 to "
+                  + MAX_KEY_LENGTH
+                  + " visible ASCII characters")
+          .toException();
+    }
+    return k;
+  }
+}

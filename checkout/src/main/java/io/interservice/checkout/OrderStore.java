@@ -1,0 +1,154 @@
+package io.interservice.checkout;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/** Checkout's tables. Thread-safe. */
+final class OrderStore {
+
+  /** An order stored under an idempotency key, with the fingerprint of its request. */
+  record Keyed(Order order, String fingerprint) {}
+
+  private final DataSource db;
+  private final String technique;
+
+  OrderStore(DataSource db, String technique) {
+    this.db = db;
+    this.technique = technique;
+  }
+
+  /**
+   * Stores the order and its lines in one transaction; its {@code created_at} is taken last, as
+   * close to the commit as the database allows.
+   *
+   * @return empty when {@code key} is taken already: nothing was written
+   */
+  Optional<Order> insert(Order order, @Nullable String key, String fingerprint)
+      throws SQLException {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        if (!insertOrder(c, order, key, fingerprint)) {
+          c.rollback();
+          return Optional.empty();
+        }
+        insertLines(c, order);
+        try (PreparedStatement s =
+            c.prepareStatement("UPDATE orders SET created_at = clock_timestamp() WHERE id = ?")) {
+          s.setObject(1, order.id());
+          s.executeUpdate();
+        }
+        c.commit();
+        return Optional.of(order);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  Optional<Order> find(UUID id) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT id, status, total, currency FROM orders WHERE id = ?")) {
+      s.setObject(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(order(c, r)) : Optional.empty();
+      }
+    }
+  }
+
+  Optional<Keyed> findByKey(String key) throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, status, total, currency, request_hash FROM orders"
+                    + " WHERE idempotency_key = ?")) {
+      s.setString(1, key);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(new Keyed(order(c, r), r.getString(5))) : Optional.empty();
+      }
+    }
+  }
+
+  void ping() throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT 1")) {
+      s.executeQuery().close();
+    }
+  }
+
+  private boolean insertOrder(Connection c, Order order, @Nullable String key, String fingerprint)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO orders (id, status, total, currency, technique, idempotency_key,"
+                + " request_hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (idempotency_key) DO NOTHING")) {
+      s.setObject(1, order.id());
+      s.setString(2, order.status());
+      s.setLong(3, order.total());
+      s.setString(4, order.currency());
+      s.setString(5, technique);
+      s.setString(6, key);
+      s.setString(7, fingerprint);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  private static void insertLines(Connection c, Order order) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price, currency,"
+                + " price_version, source, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int no = 0;
+      for (Order.Line line : order.lines()) {
+        s.setObject(1, order.id());
+        s.setInt(2, no++);
+        s.setString(3, line.sku());
+        s.setInt(4, line.quantity());
+        s.setLong(5, line.unitPrice());
+        s.setString(6, line.currency());
+        s.setLong(7, line.priceVersion());
+        s.setString(8, line.source());
+        s.setTimestamp(9, Timestamp.from(line.asOf()));
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  private static Order order(Connection c, ResultSet r) throws SQLException {
+    UUID id = r.getObject(1, UUID.class);
+    List<Order.Line> lines = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT sku, quantity, unit_price, currency, price_version, source, as_of"
+                + " FROM order_lines WHERE order_id = ? ORDER BY line_no")) {
+      s.setObject(1, id);
+      try (ResultSet l = s.executeQuery()) {
+        while (l.next()) {
+          lines.add(
+              new Order.Line(
+                  l.getString(1),
+                  l.getInt(2),
+                  l.getLong(3),
+                  l.getString(4),
+                  l.getLong(5),
+                  l.getString(6),
+                  l.getTimestamp(7).toInstant()));
+        }
+      }
+    }
+    return new Order(id, r.getString(2), r.getLong(3), r.getString(4), List.copyOf(lines));
+  }
+}

@@ -1,0 +1,5 @@
+/** The consumer service: orders priced with data that catalog owns. */
+@NullMarked
+package io.interservice.checkout;
+
+import org.jspecify.annotations.NullMarked;

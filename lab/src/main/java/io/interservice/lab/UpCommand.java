@@ -1,0 +1,100 @@
+package io.interservice.lab;
+
+import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.topology.Topology;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code up}: the scenario running in the foreground until Ctrl-C. */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start PostgreSQL (embedded unless --db), catalog and checkout as separate processes,",
+      "seed products, print the URLs and run until Ctrl-C; then stop everything started."
+    })
+final class UpCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--products",
+      defaultValue = "1000",
+      description = "products to seed (default ${DEFAULT-VALUE}): SKU-00001, SKU-00002, ...")
+  int products;
+
+  @Option(
+      names = "--catalog-port",
+      defaultValue = "8081",
+      description = "catalog's port (default ${DEFAULT-VALUE}; 0 = any free)")
+  int catalogPort;
+
+  @Option(
+      names = "--checkout-port",
+      defaultValue = "8082",
+      description = "checkout's port (default ${DEFAULT-VALUE}; 0 = any free)")
+  int checkoutPort;
+
+  @Option(
+      names = "--db",
+      description =
+          "an existing PostgreSQL: jdbc:postgresql://host:port/db?user=..&password=.. (a user that may create roles)")
+  String db;
+
+  @Option(
+      names = "--technique",
+      defaultValue = "direct",
+      description = "how checkout gets prices (default ${DEFAULT-VALUE})")
+  String technique;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "seed of the generated prices (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    if (products < 1 || products > 1_000_000) {
+      System.err.println("--products must be 1 to 1000000, was " + products);
+      return 2;
+    }
+    Path home = Path.of(System.getProperty("interservice.home", "."));
+    Path runDir =
+        home.resolve("runs")
+            .resolve(
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-up");
+    System.out.println("starting; logs in " + runDir);
+    Topology topology =
+        Topology.start(
+            new Topology.Options(
+                home, runDir, db, catalogPort, checkoutPort, List.of("--technique", technique)));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nstopping ...");
+                  topology.close();
+                  stopped.countDown();
+                },
+                "stop-topology"));
+    new CatalogAdmin(topology.catalog().url()).seed(products, seed);
+    System.out.printf(
+        "catalog   %s  (pid %d)%ncheckout  %s  (pid %d, technique %s)%nseeded %d products, SKU-00001 .. %s%nCtrl-C stops everything.%n",
+        topology.catalog().url(),
+        topology.catalog().pid(),
+        topology.checkout().url(),
+        topology.checkout().pid(),
+        technique,
+        products,
+        CatalogAdmin.sku(products));
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+}

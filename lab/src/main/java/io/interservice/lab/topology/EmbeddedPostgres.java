@@ -1,0 +1,162 @@
+package io.interservice.lab.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL server started from the binaries in a Maven artifact, listening on 127.0.0.1
+ * only. As root it runs inside a user namespace ({@code unshare -U}), since PostgreSQL refuses to
+ * run as root. {@link #close()} stops it (fast shutdown, by PID).
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+  static final String SUPERUSER = "postgres";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Process process;
+  private final int port;
+  private final String password;
+  private final Path log;
+
+  private EmbeddedPostgres(Process process, int port, String password, Path log) {
+    this.process = process;
+    this.port = port;
+    this.password = password;
+    this.log = log;
+  }
+
+  /**
+   * Initialises a cluster in {@code dir} and starts it on {@code port}; binaries are extracted into
+   * {@code cache} the first time.
+   */
+  public static EmbeddedPostgres start(Path cache, Path dir, int port) {
+    Path home = PostgresBinaries.installed(cache);
+    Path data = dir.resolve("pgdata");
+    Path log = dir.resolve("postgres.log");
+    String password = "lab-" + Long.toHexString(System.nanoTime());
+    try {
+      Files.createDirectories(dir);
+      Path pwfile = dir.resolve("pwfile");
+      Files.writeString(pwfile, password + "\n", StandardCharsets.UTF_8);
+      run(
+          command(
+              home.resolve("bin/initdb").toString(),
+              "-D",
+              data.toString(),
+              "-U",
+              SUPERUSER,
+              "--pwfile=" + pwfile,
+              "-A",
+              "scram-sha-256",
+              "-E",
+              "UTF8",
+              "--no-locale"),
+          dir.resolve("initdb.log"));
+      Files.delete(pwfile);
+      Process process =
+          new ProcessBuilder(
+                  command(
+                      home.resolve("bin/postgres").toString(),
+                      "-D",
+                      data.toString(),
+                      "-p",
+                      Integer.toString(port),
+                      "-c",
+                      "listen_addresses=127.0.0.1",
+                      "-c",
+                      "unix_socket_directories=" + dir,
+                      "-c",
+                      "max_connections=300",
+                      "-c",
+                      "shared_buffers=128MB"))
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      EmbeddedPostgres pg = new EmbeddedPostgres(process, port, password, log);
+      Processes.track(process);
+      pg.awaitReady();
+      return pg;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start PostgreSQL in " + dir, e);
+    }
+  }
+
+  /** A JDBC URL for {@code database} with the superuser's credentials. */
+  public String adminUrl(String database) {
+    return url(database) + "?user=" + SUPERUSER + "&password=" + password;
+  }
+
+  /** A JDBC URL for {@code database} without credentials. */
+  public String url(String database) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+  }
+
+  /** The server's PID. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Stops the server: fast shutdown, then a kill if it has not stopped within 15 s. */
+  @Override
+  public void close() {
+    Processes.signal(process.pid(), "INT");
+    Processes.awaitExit(process, Duration.ofSeconds(15));
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    SQLException last = null;
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "PostgreSQL exited at start; see " + log + ":\n" + Processes.tail(log));
+      }
+      try (Connection c = DriverManager.getConnection(adminUrl("postgres"))) {
+        if (c.isValid(2)) {
+          return;
+        }
+      } catch (SQLException e) {
+        last = e;
+        Processes.pause(Duration.ofMillis(100));
+      }
+    }
+    close();
+    throw new IllegalStateException(
+        "PostgreSQL did not accept connections within " + START_TIMEOUT + ": " + last);
+  }
+
+  private static List<String> command(String... args) {
+    List<String> command = new ArrayList<>();
+    if (Processes.runningAsRoot()) {
+      command.add("unshare");
+      command.add("-U");
+    }
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static void run(List<String> command, Path log) throws IOException {
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new IOException(
+            String.join(" ", command) + " failed; see " + log + ":\n" + Processes.tail(log));
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.interservice.lab.topology;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The scenario's database: one schema and one login role per service, each role owning its own
+ * schema and nothing else, so that the database itself enforces who owns what.
+ */
+public final class ScenarioDatabase {
+  /** The services, each a role and a schema of the same name. */
+  public static final String CATALOG = "catalog";
+
+  /** The consumer service's role and schema. */
+  public static final String CHECKOUT = "checkout";
+
+  static final String DATABASE = "interservice";
+
+  private final String adminUrl;
+  private final String serviceUrl;
+
+  private ScenarioDatabase(String adminUrl, String serviceUrl) {
+    this.adminUrl = adminUrl;
+    this.serviceUrl = serviceUrl;
+  }
+
+  /** Creates the database, roles and empty schemas on an embedded server. */
+  public static ScenarioDatabase create(EmbeddedPostgres pg) {
+    try (Connection c = DriverManager.getConnection(pg.adminUrl("postgres"));
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + DATABASE);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + DATABASE, e);
+    }
+    ScenarioDatabase db = new ScenarioDatabase(pg.adminUrl(DATABASE), pg.url(DATABASE));
+    db.reset();
+    return db;
+  }
+
+  /**
+   * Uses an existing database given by a JDBC URL whose user may create roles (credentials as
+   * {@code user} and {@code password} parameters). Its {@code catalog} and {@code checkout} schemas
+   * are dropped and made anew.
+   */
+  public static ScenarioDatabase existing(String adminJdbcUrl) {
+    String withoutParams = adminJdbcUrl.split("\\?", 2)[0];
+    URI uri = URI.create(withoutParams.substring("jdbc:".length()));
+    if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+      throw new IllegalArgumentException(
+          "--db must look like jdbc:postgresql://host:port/database?user=...&password=..., was "
+              + adminJdbcUrl);
+    }
+    ScenarioDatabase db = new ScenarioDatabase(adminJdbcUrl, withoutParams);
+    db.reset();
+    return db;
+  }
+
+  /** A JDBC URL without credentials, for the services. */
+  public String serviceUrl() {
+    return serviceUrl;
+  }
+
+  /** The superuser's URL, for the lab's read-only audit and for tests. */
+  public String adminUrl() {
+    return adminUrl;
+  }
+
+  /** The password of a service's role; the role's name is the service's. */
+  public static String password(String role) {
+    return role + "-secret";
+  }
+
+  /** Drops and recreates both services' schemas (and their roles, if missing): a clean slate. */
+  public void reset() {
+    try (Connection c = DriverManager.getConnection(adminUrl);
+        Statement s = c.createStatement()) {
+      for (String role : new String[] {CATALOG, CHECKOUT}) {
+        s.execute(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
+                + role
+                + "') THEN CREATE ROLE "
+                + role
+                + " LOGIN PASSWORD '"
+                + password(role)
+                + "'; END IF; END $$");
+        s.execute("DROP SCHEMA IF EXISTS " + role + " CASCADE");
+        s.execute("CREATE SCHEMA " + role + " AUTHORIZATION " + role);
+        s.execute("REVOKE ALL ON SCHEMA " + role + " FROM PUBLIC");
+      }
+      s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot prepare the scenario's schemas", e);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package io.interservice.lab.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One service running as its own JVM on a fixed port of 127.0.0.1, its output appended to a log. It
+ * can be killed, paused, resumed and restarted on the same port; {@link #close()} stops it.
+ */
+public final class ServiceProcess implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(1))
+          .build();
+
+  private final String name;
+  private final List<String> command;
+  private final Path log;
+  private final int port;
+  private Process process;
+
+  private ServiceProcess(String name, List<String> command, Path log, int port) {
+    this.name = name;
+    this.command = command;
+    this.log = log;
+    this.port = port;
+    this.process = launch();
+    awaitHealthy();
+  }
+
+  /**
+   * Starts {@code service} ({@code catalog} or {@code checkout}) from its jar under {@code home},
+   * with {@code args}, listening on {@code port}, and waits until {@code /health} answers 200.
+   */
+  public static ServiceProcess start(
+      Path home, String service, String mainClass, List<String> args, int port, Path log) {
+    Path target = home.resolve(service).resolve("target");
+    Path jar = target.resolve(service + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build first (./interservice build)");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseParallelGC"));
+    command.addAll(
+        List.of("-cp", jar + java.io.File.pathSeparator + target.resolve("libs") + "/*"));
+    command.add(mainClass);
+    command.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));
+    command.addAll(args);
+    return new ServiceProcess(service, List.copyOf(command), log, port);
+  }
+
+  /** Where the service answers. */
+  public URI url() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** The service's PID while it runs. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Whether the process is alive. */
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  /** {@code kill -9}: the service dies at once, with no chance to clean up. */
+  public void kill() {
+    process.destroyForcibly();
+    Processes.awaitExit(process, Duration.ofSeconds(10));
+  }
+
+  /** {@code SIGSTOP}: the process freezes; connections stay open but nothing answers. */
+  public void pause() {
+    Processes.signal(process.pid(), "STOP");
+  }
+
+  /** {@code SIGCONT}: a paused process goes on. */
+  public void resume() {
+    Processes.signal(process.pid(), "CONT");
+  }
+
+  /** Starts the service again on the same port (after {@link #kill()}) and waits for health. */
+  public void restart() {
+    if (process.isAlive()) {
+      close();
+    }
+    process = launch();
+    awaitHealthy();
+  }
+
+  /** Stops the service: SIGTERM, then a kill if it has not exited within 10 s. */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      Processes.awaitExit(process, Duration.ofSeconds(10));
+    }
+  }
+
+  private Process launch() {
+    try {
+      Files.createDirectories(log.getParent());
+      Files.writeString(
+          log,
+          "--- starting " + name + ": " + String.join(" ", command) + "\n",
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+      Processes.track(p);
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name, e);
+    }
+  }
+
+  private void awaitHealthy() {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    HttpRequest health =
+        HttpRequest.newBuilder(url().resolve("/health")).timeout(Duration.ofSeconds(2)).build();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            name + " exited at start; see " + log + ":\n" + Processes.tail(log));
+      }
+      try {
+        if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + name, e);
+      }
+      Processes.pause(Duration.ofMillis(100));
+    }
+    close();
+    throw new IllegalStateException(
+        name + " was not healthy within " + START_TIMEOUT + "; see " + log);
+  }
+}

@@ -1,0 +1,111 @@
+package io.interservice.service;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A service's settings: {@code --name value} or {@code --name=value} flags, falling back to
+ * environment variables {@code PREFIX_NAME} (upper case, dashes as underscores), then to defaults.
+ * Immutable.
+ */
+public final class Settings {
+  private final Map<String, String> flags;
+  private final Map<String, String> env;
+  private final String prefix;
+
+  private Settings(Map<String, String> flags, Map<String, String> env, String prefix) {
+    this.flags = flags;
+    this.env = env;
+    this.prefix = prefix;
+  }
+
+  /**
+   * Reads {@code args}; every flag must be one of {@code known}.
+   *
+   * @throws IllegalArgumentException naming the flag that is unknown or has no value
+   */
+  public static Settings parse(
+      String[] args, Map<String, String> env, String prefix, Set<String> known) {
+    Map<String, String> flags = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+      }
+      String name = arg.substring(2);
+      String value;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new IllegalArgumentException("flag --" + name + " needs a value");
+      }
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException(
+            "unknown flag --" + name + "; known: --" + String.join(", --", new TreeSet<>(known)));
+      }
+      flags.put(name, value);
+    }
+    return new Settings(Map.copyOf(flags), Map.copyOf(env), prefix);
+  }
+
+  /** The value of {@code name}, or {@code fallback}. */
+  public String string(String name, String fallback) {
+    String v = flags.get(name);
+    if (v == null) {
+      v = env.get(prefix + "_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+    return v == null ? fallback : v;
+  }
+
+  /** The integer value of {@code name}. @throws IllegalArgumentException if it is not one */
+  public int integer(String name, int fallback) {
+    String v = string(name, Integer.toString(fallback));
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be an integer, was '" + v + "'");
+    }
+  }
+
+  /**
+   * The duration value of {@code name}: {@code 250ms}, {@code 2s}, {@code 1m} or ISO-8601.
+   *
+   * @throws IllegalArgumentException if it is not one
+   */
+  public Duration duration(String name, Duration fallback) {
+    String v = string(name, "").trim();
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return parseDuration(v);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "--" + name + " must be a duration such as 250ms, 2s or PT1M, was '" + v + "'");
+    }
+  }
+
+  /** Parses {@code 250ms}, {@code 2s}, {@code 1m} or ISO-8601. */
+  public static Duration parseDuration(String v) {
+    if (v.startsWith("P") || v.startsWith("p")) {
+      return Duration.parse(v);
+    }
+    if (v.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+    }
+    long n = Long.parseLong(v.substring(0, v.length() - 1));
+    return switch (v.charAt(v.length() - 1)) {
+      case 's' -> Duration.ofSeconds(n);
+      case 'm' -> Duration.ofMinutes(n);
+      default -> throw new IllegalArgumentException(v);
+    };
+  }
+}
