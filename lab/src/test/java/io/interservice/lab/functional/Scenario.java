@@ -1,0 +1,96 @@
+package io.interservice.lab.functional;
+
+import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.topology.Ports;
+import io.interservice.lab.topology.ScenarioDatabase;
+import io.interservice.lab.topology.ServiceProcess;
+import io.interservice.lab.topology.Services;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Catalog and checkout as real processes on the shared database, with fresh schemas and seeded
+ * products; one per test class.
+ */
+final class Scenario implements AutoCloseable {
+  static final int PRODUCTS = 50;
+
+  final ScenarioDatabase database;
+  final ServiceProcess catalog;
+  final ServiceProcess checkout;
+  final Http catalogHttp;
+  final Http checkoutHttp;
+  final CatalogAdmin admin;
+
+  private Scenario(List<String> checkoutArgs, String name) {
+    database = SharedDatabase.get();
+    database.reset();
+    Path logs = logs(name);
+    catalog = Services.catalog(Lab.home(), database, Ports.free(), logs);
+    try {
+      checkout =
+          Services.checkout(Lab.home(), database, Ports.free(), catalog.url(), checkoutArgs, logs);
+    } catch (RuntimeException e) {
+      catalog.close();
+      throw e;
+    }
+    catalogHttp = new Http(catalog.url());
+    checkoutHttp = new Http(checkout.url());
+    admin = new CatalogAdmin(catalog.url());
+    try {
+      admin.seed(PRODUCTS, 7);
+    } catch (IOException | InterruptedException e) {
+      close();
+      throw new IllegalStateException("seeding failed", e);
+    }
+  }
+
+  /** Starts the scenario with checkout run with {@code checkoutArgs}. */
+  static Scenario start(Class<?> test, String... checkoutArgs) {
+    return new Scenario(List.of(checkoutArgs), test.getSimpleName());
+  }
+
+  /** How many orders checkout's database holds. */
+  long orderCount() {
+    return count("SELECT count(*) FROM checkout.orders");
+  }
+
+  long count(String sql) {
+    try (Connection c = DriverManager.getConnection(database.adminUrl());
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** The number of {@code GET /prices} requests catalog has answered 200. */
+  long ownerPriceRequests() {
+    return catalogHttp.metric(
+        "http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/prices\"}");
+  }
+
+  @Override
+  public void close() {
+    checkout.close();
+    catalog.close();
+  }
+
+  private static Path logs(String name) {
+    try {
+      return Files.createDirectories(Lab.runs().resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.interservice.lab.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.interservice.lab.topology.Processes;
+import io.interservice.lab.topology.Topology;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TopologyTest {
+
+  @Test
+  void closingTheTopologyStopsEveryProcessItStarted() throws Exception {
+    Path run = Files.createTempDirectory(Lab.runs(), "topology-");
+    List<Long> pids;
+    try (Topology topology =
+        Topology.start(new Topology.Options(Lab.home(), run, null, 0, 0, List.of()))) {
+      pids = List.of(topology.postgresPid(), topology.catalog().pid(), topology.checkout().pid());
+      assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
+      assertThat(Files.readString(run.resolve("catalog.log"))).contains("catalog listening on");
+    }
+    for (long pid : pids) {
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+          .as("pid " + pid)
+          .isNotEqualTo(java.util.Optional.of(true));
+    }
+    assertThat(Processes.alive()).doesNotContainAnyElementsOf(pids);
+  }
+}
