@@ -21,10 +21,17 @@ public final class ScenarioDatabase {
 
   private final String adminUrl;
   private final String serviceUrl;
+  private final long serverPid;
 
-  private ScenarioDatabase(String adminUrl, String serviceUrl) {
+  private ScenarioDatabase(String adminUrl, String serviceUrl, long serverPid) {
     this.adminUrl = adminUrl;
     this.serviceUrl = serviceUrl;
+    this.serverPid = serverPid;
+  }
+
+  /** The embedded server's PID, or -1 for an existing database (its CPU is not measured). */
+  public long serverPid() {
+    return serverPid;
   }
 
   /** Creates the database, roles and empty schemas on an embedded server. */
@@ -35,7 +42,7 @@ public final class ScenarioDatabase {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + DATABASE, e);
     }
-    ScenarioDatabase db = new ScenarioDatabase(pg.adminUrl(DATABASE), pg.url(DATABASE));
+    ScenarioDatabase db = new ScenarioDatabase(pg.adminUrl(DATABASE), pg.url(DATABASE), pg.pid());
     db.reset();
     return db;
   }
@@ -53,7 +60,7 @@ public final class ScenarioDatabase {
           "--db must look like jdbc:postgresql://host:port/database?user=...&password=..., was "
               + adminJdbcUrl);
     }
-    ScenarioDatabase db = new ScenarioDatabase(adminJdbcUrl, withoutParams);
+    ScenarioDatabase db = new ScenarioDatabase(adminJdbcUrl, withoutParams, -1);
     db.reset();
     return db;
   }

@@ -1,0 +1,338 @@
+package io.interservice.lab;
+
+import io.interservice.lab.fault.Fault;
+import io.interservice.lab.fault.Faults;
+import io.interservice.lab.load.OpenLoopDriver;
+import io.interservice.lab.report.Comparison;
+import io.interservice.lab.report.ConsoleTable;
+import io.interservice.lab.report.HtmlReport;
+import io.interservice.lab.report.MarkdownReport;
+import io.interservice.lab.report.Results;
+import io.interservice.lab.run.RunConfig;
+import io.interservice.lab.run.RunResult;
+import io.interservice.lab.run.Runner;
+import io.interservice.lab.technique.Technique;
+import io.interservice.lab.technique.Techniques;
+import io.interservice.lab.topology.EmbeddedPostgres;
+import io.interservice.lab.topology.Ports;
+import io.interservice.lab.topology.ScenarioDatabase;
+import io.interservice.lab.topology.Topology;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code compare}: every technique through every scenario, measured, audited, reported. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run each technique through each scenario on real processes, audit every order,",
+      "and write runs/<timestamp>/results.json, report.md and report.html."
+    })
+final class CompareCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--techniques",
+      split = ",",
+      description = "techniques to run (default: all implemented)")
+  List<String> techniques = new ArrayList<>();
+
+  @Option(
+      names = "--scenarios",
+      split = ",",
+      defaultValue = "steady,owner-down",
+      description =
+          "scenarios (default ${DEFAULT-VALUE}); known: steady, owner-down, owner-pause, owner-slow, price-storm")
+  List<String> scenarios;
+
+  @Option(
+      names = "--duration",
+      description = "measured time per run (default 30s; 15s with --quick)")
+  @Nullable String duration;
+
+  @Option(
+      names = "--warmup",
+      description = "unmeasured time before it (default 5s; 3s with --quick)")
+  @Nullable String warmup;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "100",
+      description = "orders per second offered, open loop (default ${DEFAULT-VALUE})")
+  double rate;
+
+  @Option(
+      names = "--update-rate",
+      defaultValue = "5",
+      description = "price changes per second (default ${DEFAULT-VALUE})")
+  double updateRate;
+
+  @Option(
+      names = "--skew",
+      defaultValue = "0",
+      description =
+          "sku popularity: 0 uniform, else Zipf exponent, e.g. 1.1 (default ${DEFAULT-VALUE})")
+  double skew;
+
+  @Option(
+      names = "--products",
+      defaultValue = "1000",
+      description = "products seeded (default ${DEFAULT-VALUE})")
+  int products;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description =
+          "seed of carts, skus and prices; the same seed replays the same load (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--fault-start",
+      description = "when the fault window opens, into the measured time (default: a third of it)")
+  @Nullable String faultStart;
+
+  @Option(
+      names = "--fault-duration",
+      description = "how long the window lasts (default: a third of the measured time)")
+  @Nullable String faultDuration;
+
+  @Option(names = "--quick", description = "short runs: 15s measured after 3s of warm-up")
+  boolean quick;
+
+  @Option(
+      names = "--find-max",
+      description =
+          "also step the rate up (×1.5 from --rate) in steady until p99 exceeds --slo or errors exceed 1 %%")
+  boolean findMax;
+
+  @Option(
+      names = "--slo",
+      defaultValue = "250ms",
+      description = "p99 target of --find-max (default ${DEFAULT-VALUE})")
+  String slo;
+
+  @Option(
+      names = "--max-rate",
+      defaultValue = "3000",
+      description = "the highest rate --find-max tries (default ${DEFAULT-VALUE})")
+  double maxRate;
+
+  @Option(
+      names = "--db",
+      description = "an existing PostgreSQL (admin JDBC URL) instead of the embedded one")
+  @Nullable String db;
+
+  @Option(names = "--out", description = "the run directory (default runs/<timestamp>)")
+  @Nullable Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Duration measured = duration(duration, quick ? "15s" : "30s", "--duration");
+    Duration warm = duration(warmup, quick ? "3s" : "5s", "--warmup");
+    Duration windowStart =
+        duration(faultStart, Math.max(1, measured.toSeconds() / 3) + "s", "--fault-start");
+    Duration windowLength =
+        duration(faultDuration, Math.max(1, measured.toSeconds() / 3) + "s", "--fault-duration");
+    Duration sloP99 = duration(slo, "250ms", "--slo");
+    List<Technique> chosen = techniques.isEmpty() ? Techniques.all() : Techniques.named(techniques);
+    List<Fault> faults = Faults.named(scenarios);
+    if (rate <= 0 || updateRate < 0 || skew < 0 || products < 10) {
+      throw new IllegalArgumentException(
+          "need --rate > 0, --update-rate >= 0, --skew >= 0, --products >= 10");
+    }
+    Path home = Path.of(System.getProperty("interservice.home", ".")).toAbsolutePath().normalize();
+    Path runDir =
+        out != null
+            ? out
+            : home.resolve("runs")
+                .resolve(
+                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Files.createDirectories(runDir);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("techniques", chosen.stream().map(Technique::name).toList());
+    settings.put("scenarios", scenarios);
+    settings.put("rate", rate);
+    settings.put("update_rate", updateRate);
+    settings.put("duration_s", measured.toSeconds());
+    settings.put("warmup_s", warm.toSeconds());
+    settings.put("fault_start_s", windowStart.toSeconds());
+    settings.put("fault_duration_s", windowLength.toSeconds());
+    settings.put("products", products);
+    settings.put("skew", skew);
+    settings.put("seed", seed);
+    String startedAt = Instant.now().toString();
+    System.out.println(
+        "comparing "
+            + settings.get("techniques")
+            + " through "
+            + scenarios
+            + "; run directory "
+            + runDir);
+
+    List<RunResult> results = new ArrayList<>();
+    List<Comparison.MaxRate> maxRates = new ArrayList<>();
+    try (Database database = Database.open(db, runDir)) {
+      Runner runner = new Runner(home, database.scenario(), runDir);
+      for (Technique technique : chosen) {
+        for (Fault fault : faults) {
+          RunConfig config =
+              new RunConfig(
+                  technique,
+                  fault,
+                  rate,
+                  updateRate,
+                  warm,
+                  measured,
+                  windowStart,
+                  windowLength,
+                  products,
+                  skew,
+                  seed);
+          String label = technique.name() + " · " + fault.name();
+          RunResult result = runner.run(config, progress(label));
+          endProgress();
+          System.out.printf(
+              "%s: %d ok, %d failed, p99 %.1f ms, corrupt %d, lost %d%n",
+              label,
+              result.ok(),
+              result.failed(),
+              result.latencyMs().p99(),
+              result.audit().corrupt(),
+              result.audit().lost());
+          results.add(result);
+        }
+        if (findMax) {
+          maxRates.add(findMax(runner, technique, warm, sloP99));
+        }
+      }
+    }
+    Comparison comparison = new Comparison(startedAt, settings, results, maxRates);
+    Results.write(comparison, runDir.resolve("results.json"));
+    Files.writeString(
+        runDir.resolve("report.md"), MarkdownReport.render(comparison), StandardCharsets.UTF_8);
+    Files.writeString(
+        runDir.resolve("report.html"), HtmlReport.render(comparison), StandardCharsets.UTF_8);
+    System.out.println();
+    System.out.print(ConsoleTable.render(results));
+    System.out.println("\nwrote " + runDir.resolve("results.json") + ", report.md, report.html");
+    boolean clean =
+        results.stream().allMatch(r -> r.audit().corrupt() == 0 && r.audit().lost() == 0);
+    if (!clean) {
+      System.err.println("AUDIT FAILED: corrupt or lost orders (see report.md)");
+    }
+    return clean ? 0 : 1;
+  }
+
+  private Comparison.MaxRate findMax(
+      Runner runner, Technique technique, Duration warm, Duration sloP99) throws Exception {
+    Fault steady = Faults.named(List.of("steady")).get(0);
+    Duration step = Duration.ofSeconds(10);
+    List<double[]> steps = new ArrayList<>();
+    double held = 0;
+    for (double r = rate; r <= maxRate; r *= 1.5) {
+      RunConfig config =
+          new RunConfig(
+              technique,
+              steady,
+              r,
+              updateRate,
+              warm,
+              step,
+              Duration.ZERO,
+              Duration.ZERO,
+              products,
+              skew,
+              seed);
+      RunResult result =
+          runner.run(config, progress(technique.name() + " · find-max " + Math.round(r) + "/s"));
+      endProgress();
+      double errors =
+          result.ok() + result.failed() == 0
+              ? 1
+              : (double) result.failed() / (result.ok() + result.failed());
+      steps.add(new double[] {r, result.latencyMs().p99(), errors});
+      System.out.printf(
+          "find-max %s at %.0f/s: p99 %.1f ms, errors %.2f %%%n",
+          technique.name(), r, result.latencyMs().p99(), errors * 100);
+      if (result.latencyMs().p99() > sloP99.toMillis() || errors > 0.01) {
+        break;
+      }
+      held = r;
+    }
+    return new Comparison.MaxRate(technique.name(), held, steps);
+  }
+
+  private static final boolean TERMINAL = System.console() != null && System.getenv("CI") == null;
+
+  private static Consumer<OpenLoopDriver.Progress> progress(String label) {
+    return p -> {
+      if (TERMINAL) {
+        int width = 30;
+        int done = (int) (width * p.elapsedSeconds() / Math.max(1, p.totalSeconds()));
+        System.out.printf(
+            "\r%-28s [%s%s] %3d/%ds  ok %d  failed %d   ",
+            label,
+            "#".repeat(Math.min(width, done)),
+            " ".repeat(Math.max(0, width - done)),
+            p.elapsedSeconds(),
+            p.totalSeconds(),
+            p.ok(),
+            p.failed());
+      } else if (p.elapsedSeconds() % 5 == 0) {
+        System.out.printf(
+            "%s: %d/%d s, ok %d, failed %d%n",
+            label, p.elapsedSeconds(), p.totalSeconds(), p.ok(), p.failed());
+      }
+    };
+  }
+
+  private static void endProgress() {
+    if (TERMINAL) {
+      System.out.println();
+    }
+  }
+
+  private static Duration duration(@Nullable String value, String fallback, String flag) {
+    String v = value == null ? fallback : value;
+    try {
+      return Durations.parse(v);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          flag + " must be a duration such as 500ms, 30s or 2m, was '" + v + "'");
+    }
+  }
+
+  /** The database for the whole comparison: embedded (stopped at the end) or an existing one. */
+  private record Database(ScenarioDatabase scenario, @Nullable EmbeddedPostgres embedded)
+      implements AutoCloseable {
+    static Database open(@Nullable String url, Path runDir) {
+      if (url != null) {
+        return new Database(ScenarioDatabase.existing(url), null);
+      }
+      EmbeddedPostgres pg =
+          EmbeddedPostgres.start(Topology.cache(), runDir.resolve("postgres"), Ports.free());
+      return new Database(ScenarioDatabase.create(pg), pg);
+    }
+
+    @Override
+    public void close() {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.interservice.lab.audit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reads both services' tables, read-only, for the audit. */
+public final class AuditReader {
+  private AuditReader() {}
+
+  /** Audits the scenario's database at {@code adminUrl} against the acknowledged order ids. */
+  public static AuditResult audit(String adminUrl, List<UUID> acknowledged) throws SQLException {
+    try (Connection c = DriverManager.getConnection(adminUrl)) {
+      c.setReadOnly(true);
+      c.setAutoCommit(false);
+      List<PriceVersion> history = new ArrayList<>();
+      List<AuditedLine> lines = new ArrayList<>();
+      Set<UUID> stored = new HashSet<>();
+      try (Statement s = c.createStatement()) {
+        try (ResultSet r =
+            s.executeQuery(
+                "SELECT sku, version, price, currency, valid_from, valid_to FROM catalog.price_history")) {
+          while (r.next()) {
+            Timestamp to = r.getTimestamp(6);
+            history.add(
+                new PriceVersion(
+                    r.getString(1),
+                    r.getLong(2),
+                    r.getLong(3),
+                    r.getString(4),
+                    r.getTimestamp(5).toInstant(),
+                    to == null ? null : to.toInstant()));
+          }
+        }
+        try (ResultSet r =
+            s.executeQuery(
+                "SELECT o.id, l.sku, l.price_version, l.unit_price, l.currency, o.created_at"
+                    + " FROM checkout.orders o JOIN checkout.order_lines l ON l.order_id = o.id")) {
+          while (r.next()) {
+            lines.add(
+                new AuditedLine(
+                    r.getObject(1, UUID.class),
+                    r.getString(2),
+                    r.getLong(3),
+                    r.getLong(4),
+                    r.getString(5),
+                    r.getTimestamp(6).toInstant()));
+          }
+        }
+        try (ResultSet r = s.executeQuery("SELECT id FROM checkout.orders")) {
+          while (r.next()) {
+            stored.add(r.getObject(1, UUID.class));
+          }
+        }
+      }
+      c.rollback();
+      return Audit.of(history, lines, acknowledged, stored);
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package io.interservice.lab.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Sends orders at a fixed rate whatever the answers (open loop), and measures each one's latency
+ * from the instant it was meant to be sent, so that a slow server cannot hide its queueing (no
+ * coordinated omission). Bounded in count (rate × time) and in time (each request times out).
+ */
+public final class OpenLoopDriver {
+
+  /**
+   * The load.
+   *
+   * @param rate orders per second
+   * @param warmup time at the start whose requests are sent but not measured
+   * @param duration measured time
+   * @param products products 1..n to order from
+   * @param skew 0 for uniform popularity, else the Zipf exponent
+   * @param seed seed of carts and skus; the same seed sends the same orders
+   * @param maxInFlight requests outstanding at most; past it, requests are dropped and counted
+   * @param requestTimeout how long one request may take
+   */
+  public record Config(
+      double rate,
+      Duration warmup,
+      Duration duration,
+      int products,
+      double skew,
+      long seed,
+      int maxInFlight,
+      Duration requestTimeout) {
+
+    /** Validates the fields. */
+    public Config {
+      if (!(rate > 0 && rate <= 100_000)) {
+        throw new IllegalArgumentException("rate must be in (0, 100000], was " + rate);
+      }
+      if (duration.isNegative() || duration.isZero() || warmup.isNegative()) {
+        throw new IllegalArgumentException("duration must be positive and warmup >= 0");
+      }
+    }
+  }
+
+  /**
+   * What the driver saw.
+   *
+   * @param offered requests meant to be sent in the measured part
+   * @param outcomes their outcomes
+   * @param latency latency in microseconds of the measured successes, from intended send time
+   * @param timeline outcomes per second of the measured part
+   * @param acknowledged ids of every order acknowledged, warm-up included
+   */
+  public record Result(
+      long offered,
+      Map<Outcome, Long> outcomes,
+      Histogram latency,
+      Timeline timeline,
+      List<UUID> acknowledged) {
+
+    public long ok() {
+      return outcomes.getOrDefault(Outcome.OK, 0L);
+    }
+
+    public long failed() {
+      return offered - ok();
+    }
+  }
+
+  /** Progress, about once a second: seconds elapsed (warm-up included), successes, failures. */
+  public record Progress(long elapsedSeconds, long totalSeconds, long ok, long failed) {}
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
+
+  private OpenLoopDriver() {}
+
+  /** Runs the load against checkout at {@code checkout} and returns what it saw. */
+  public static Result run(URI checkout, Config config, Consumer<Progress> progress) {
+    URI orders = checkout.resolve("/orders");
+    long intervalNanos = (long) (1e9 / config.rate());
+    long warmupNanos = config.warmup().toNanos();
+    long totalNanos = warmupNanos + config.duration().toNanos();
+    long count = (long) Math.floor(config.rate() * totalNanos / 1e9);
+    int measuredSeconds = (int) Math.ceil(config.duration().toMillis() / 1000.0);
+    Timeline timeline = new Timeline(measuredSeconds);
+    Histogram latency = new ConcurrentHistogram(3_600_000_000L, 3);
+    Map<Outcome, AtomicLong> outcomes = new EnumMap<>(Outcome.class);
+    for (Outcome o : Outcome.values()) {
+      outcomes.put(o, new AtomicLong());
+    }
+    ConcurrentLinkedQueue<UUID> acknowledged = new ConcurrentLinkedQueue<>();
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicLong okAll = new AtomicLong();
+    AtomicLong failedAll = new AtomicLong();
+    SplittableRandom random = new SplittableRandom(config.seed());
+    SkuPicker skus = new SkuPicker(config.products(), config.skew(), random.split());
+    long offered = 0;
+    long start = System.nanoTime() + 20_000_000;
+    long measureStart = start + warmupNanos;
+    long nextProgress = start + 1_000_000_000;
+    try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (long i = 0; i < count; i++) {
+        long intended = start + i * intervalNanos;
+        String body = cart(random, skus);
+        long now;
+        while ((now = System.nanoTime()) < intended) {
+          LockSupport.parkNanos(intended - now);
+        }
+        if (now >= nextProgress) {
+          progress.accept(
+              new Progress(
+                  (now - start) / 1_000_000_000,
+                  totalNanos / 1_000_000_000,
+                  okAll.get(),
+                  failedAll.get()));
+          nextProgress += 1_000_000_000;
+        }
+        boolean measured = intended >= measureStart;
+        double second = (intended - measureStart) / 1e9;
+        if (measured) {
+          offered++;
+        }
+        if (inFlight.get() >= config.maxInFlight()) {
+          failedAll.incrementAndGet();
+          if (measured) {
+            outcomes.get(Outcome.DROPPED).incrementAndGet();
+            timeline.record(second, Outcome.DROPPED);
+          }
+          continue;
+        }
+        inFlight.incrementAndGet();
+        HttpRequest request =
+            HttpRequest.newBuilder(orders)
+                .timeout(config.requestTimeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        senders.execute(() -> {
+          try {
+            Outcome outcome = send(request, acknowledged);
+            long micros = (System.nanoTime() - intended) / 1000;
+            (outcome == Outcome.OK ? okAll : failedAll).incrementAndGet();
+            if (measured) {
+              outcomes.get(outcome).incrementAndGet();
+              timeline.record(second, outcome);
+              if (outcome == Outcome.OK) {
+                latency.recordValue(Math.max(1, micros));
+              }
+            }
+          } finally {
+            inFlight.decrementAndGet();
+          }
+        });
+      }
+    }
+    Map<Outcome, Long> totals = new EnumMap<>(Outcome.class);
+    outcomes.forEach((k, v) -> totals.put(k, v.get()));
+    return new Result(offered, totals, latency, timeline, List.copyOf(acknowledged));
+  }
+
+  private static Outcome send(HttpRequest request, ConcurrentLinkedQueue<UUID> acknowledged) {
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      int status = response.statusCode();
+      if (status / 100 == 2) {
+        acknowledged.add(orderId(response.body()));
+        return Outcome.OK;
+      }
+      return status == 503 ? Outcome.UNAVAILABLE : Outcome.ERROR;
+    } catch (HttpTimeoutException e) {
+      return Outcome.TIMEOUT;
+    } catch (IOException e) {
+      return Outcome.TIMEOUT;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.TIMEOUT;
+    }
+  }
+
+  /** The order id of a 2xx answer: {@code {"id":"<uuid>",...}}. */
+  static UUID orderId(String body) {
+    int at = body.indexOf("\"id\":\"");
+    if (at < 0) {
+      throw new IllegalStateException("acknowledged order without an id: " + body);
+    }
+    return UUID.fromString(body.substring(at + 6, at + 6 + 36));
+  }
+
+  /** A cart of 1 to 10 distinct skus, each 1 to 3 of. */
+  static String cart(SplittableRandom random, SkuPicker skus) {
+    int lines = 1 + random.nextInt(10);
+    Set<String> chosen = new HashSet<>();
+    StringBuilder body = new StringBuilder("{\"lines\":[");
+    for (int attempt = 0; chosen.size() < lines && attempt < lines * 4; attempt++) {
+      String sku = skus.nextSku();
+      if (chosen.add(sku)) {
+        if (chosen.size() > 1) {
+          body.append(',');
+        }
+        body.append("{\"sku\":\"")
+            .append(sku)
+            .append("\",\"quantity\":")
+            .append(1 + random.nextInt(3))
+            .append('}');
+      }
+    }
+    return body.append("]}").toString();
+  }
+}

@@ -1,0 +1,26 @@
+package io.interservice.lab.report;
+
+import io.interservice.lab.run.RunResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a comparison produced, as written to {@code results.json}.
+ *
+ * @param startedAt when the comparison started (ISO-8601)
+ * @param settings the flags it ran with
+ * @param runs one per technique and scenario
+ * @param findMax per technique, the highest rate that held its SLO, when {@code --find-max} ran
+ */
+public record Comparison(
+    String startedAt, Map<String, Object> settings, List<RunResult> runs, List<MaxRate> findMax) {
+
+  /**
+   * The outcome of {@code --find-max} for one technique.
+   *
+   * @param technique the technique
+   * @param maxRate the highest rate whose p99 stayed within the SLO with under 1 % errors, or 0
+   * @param steps every rate tried: rate, p99 ms, error rate
+   */
+  public record MaxRate(String technique, double maxRate, List<double[]> steps) {}
+}

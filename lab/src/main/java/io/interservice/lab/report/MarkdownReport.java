@@ -1,0 +1,232 @@
+package io.interservice.lab.report;
+
+import static io.interservice.lab.report.ConsoleTable.num;
+
+import io.interservice.lab.run.RunResult;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/** {@code report.md}: the table, then each criterion backed by the measured numbers. */
+public final class MarkdownReport {
+  private MarkdownReport() {}
+
+  /** The report's text. */
+  public static String render(Comparison c) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Interservice comparison\n\n");
+    md.append("Started ").append(c.startedAt()).append(". Settings: ");
+    c.settings().forEach((k, v) -> md.append('`').append(k).append('=').append(v).append("` "));
+    md.append(
+        "\n\nEvery figure below was measured in this run; `results.json` holds them all.\n\n");
+    md.append("## All runs\n\n");
+    table(md, ConsoleTable.render(c.runs()));
+    performance(md, c.runs());
+    scalability(md, c.runs());
+    isolation(md, c.runs());
+    consistency(md, c.runs());
+    complexity(md, c.runs());
+    if (!c.findMax().isEmpty()) {
+      md.append(
+          "\n## Highest sustained rate (`--find-max`)\n\n| technique | max rate/s | steps (rate, p99 ms, error rate) |\n|---|---|---|\n");
+      for (Comparison.MaxRate m : c.findMax()) {
+        md.append("| ")
+            .append(m.technique())
+            .append(" | ")
+            .append(num(m.maxRate(), 0))
+            .append(" | ");
+        for (double[] s : m.steps()) {
+          md.append('(')
+              .append(num(s[0], 0))
+              .append(", ")
+              .append(num(s[1], 1))
+              .append(", ")
+              .append(num(s[2], 4))
+              .append(") ");
+        }
+        md.append("|\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static void table(StringBuilder md, String text) {
+    String[] lines = text.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (i == 1) {
+        md.append("|---".repeat(lines[0].trim().split(" {2,}").length)).append("|\n");
+        continue;
+      }
+      md.append("| ").append(String.join(" | ", lines[i].trim().split(" {2,}"))).append(" |\n");
+    }
+  }
+
+  private static void performance(StringBuilder md, List<RunResult> runs) {
+    md.append(
+        "\n## Performance\n\nLatency of successful orders from their intended send time (open loop), and the rate achieved.\n\n");
+    md.append(
+        "| technique | scenario | ok/s of offered | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n|---|---|---|---|---|---|---|---|\n");
+    for (RunResult r : runs) {
+      RunResult.Latency l = r.latencyMs();
+      md.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "| %s | %s | %s of %s | %s | %s | %s | %s | %s |%n",
+              r.technique(),
+              r.scenario(),
+              num(r.achievedRate(), 1),
+              num(r.offeredRate(), 1),
+              num(l.p50(), 1),
+              num(l.p90(), 1),
+              num(l.p99(), 1),
+              num(l.p999(), 1),
+              num(l.max(), 1)));
+    }
+    best(md, runs, "steady", "lowest p99 in steady", r -> r.latencyMs().p99(), false, " ms");
+  }
+
+  private static void scalability(StringBuilder md, List<RunResult> runs) {
+    md.append("\n## Scalability\n\nWhat each order costs the owner and each process.\n\n");
+    md.append(
+        "| technique | scenario | owner requests/order | CPU s per 1000 orders |\n|---|---|---|---|\n");
+    for (RunResult r : runs) {
+      StringBuilder cpu = new StringBuilder();
+      for (Map.Entry<String, Double> e : r.cpuSPer1000Orders().entrySet()) {
+        cpu.append(e.getKey()).append(' ').append(num(e.getValue(), 2)).append("; ");
+      }
+      md.append("| ")
+          .append(r.technique())
+          .append(" | ")
+          .append(r.scenario())
+          .append(" | ")
+          .append(num(r.ownerRequestsPerOrder(), 3))
+          .append(" | ")
+          .append(cpu)
+          .append("|\n");
+    }
+    best(
+        md,
+        runs,
+        "steady",
+        "fewest owner requests per order in steady",
+        RunResult::ownerRequestsPerOrder,
+        false,
+        "");
+  }
+
+  private static void isolation(StringBuilder md, List<RunResult> runs) {
+    md.append(
+        "\n## Isolation\n\nShare of orders sent inside the fault window that succeeded, and seconds from the window's end to the first second with ≥ 99 % successes.\n\n");
+    md.append(
+        "| technique | scenario | fault | availability in window | recovery s |\n|---|---|---|---|---|\n");
+    boolean any = false;
+    for (RunResult r : runs) {
+      RunResult.FaultWindow f = r.fault();
+      if (f == null) {
+        continue;
+      }
+      any = true;
+      md.append("| ")
+          .append(r.technique())
+          .append(" | ")
+          .append(r.scenario())
+          .append(" | ")
+          .append(num(f.startS(), 0))
+          .append("–")
+          .append(num(f.startS() + f.durationS(), 0))
+          .append(" s | ")
+          .append(num(f.availability() * 100, 1))
+          .append(" % | ")
+          .append(f.recoveryS() == null ? "never" : num(f.recoveryS(), 0))
+          .append(" |\n");
+    }
+    if (!any) {
+      md.append("| (no fault scenario ran) | | | | |\n");
+    }
+  }
+
+  private static void consistency(StringBuilder md, List<RunResult> runs) {
+    md.append(
+        "\n## Consistency\n\nEvery order line audited against catalog's price history at the order's commit instant.\n\n");
+    md.append(
+        "| technique | scenario | lines | current | stale | stale rate | staleness p99 ms | max ms | corrupt | lost |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    for (RunResult r : runs) {
+      RunResult.Audit a = r.audit();
+      md.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "| %s | %s | %d | %d | %d | %s %% | %s | %s | %d | %d |%n",
+              r.technique(),
+              r.scenario(),
+              a.lines(),
+              a.current(),
+              a.stale(),
+              num(a.staleRate() * 100, 3),
+              num(a.stalenessMs().p99(), 1),
+              num(a.stalenessMs().max(), 1),
+              a.corrupt(),
+              a.lost()));
+    }
+    long corrupt = runs.stream().mapToLong(r -> r.audit().corrupt()).sum();
+    long lost = runs.stream().mapToLong(r -> r.audit().lost()).sum();
+    md.append("\nCorrupt lines in all runs: **")
+        .append(corrupt)
+        .append("**; lost orders: **")
+        .append(lost)
+        .append("** (both must be 0).\n");
+  }
+
+  private static void complexity(StringBuilder md, List<RunResult> runs) {
+    md.append(
+        "\n## Complexity\n\n| technique | processes | infrastructure | endpoints | topics | technique-specific lines of code |\n|---|---|---|---|---|---|\n");
+    runs.stream()
+        .map(RunResult::technique)
+        .distinct()
+        .forEach(t -> {
+          RunResult r =
+              runs.stream().filter(x -> x.technique().equals(t)).findFirst().orElseThrow();
+          md.append("| ")
+              .append(t)
+              .append(" | ")
+              .append(r.movingParts().processes())
+              .append(" | ")
+              .append(String.join(", ", r.movingParts().infrastructure()))
+              .append(" | ")
+              .append(String.join(", ", r.movingParts().endpoints()))
+              .append(" | ")
+              .append(
+                  r.movingParts().topics().isEmpty()
+                      ? "-"
+                      : String.join(", ", r.movingParts().topics()))
+              .append(" | ")
+              .append(r.techniqueLoc())
+              .append(" |\n");
+        });
+  }
+
+  private static void best(
+      StringBuilder md,
+      List<RunResult> runs,
+      String scenario,
+      String what,
+      ToDoubleFunction<RunResult> metric,
+      boolean highest,
+      String unit) {
+    Comparator<RunResult> order = Comparator.comparingDouble(metric);
+    Optional<RunResult> best =
+        runs.stream()
+            .filter(r -> r.scenario().equals(scenario))
+            .min(highest ? order.reversed() : order);
+    best.ifPresent(r ->
+        md.append("\nBest ")
+            .append(what)
+            .append(": **")
+            .append(r.technique())
+            .append("** (")
+            .append(num(metric.applyAsDouble(r), 3))
+            .append(unit)
+            .append(").\n"));
+  }
+}

@@ -1,0 +1,84 @@
+package io.interservice.lab.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Counts the read requests catalog served, from its {@code /metrics}: every request except health,
+ * metrics and the admin writes. Survives restarts of catalog: call {@link #checkpoint()} before it
+ * stops, and counting goes on from zero in the new process.
+ */
+final class OwnerRequests {
+  private static final Pattern SAMPLE =
+      Pattern.compile(
+          "^http_server_requests_seconds_count\\{method=\"([A-Z]+)\",status=\"\\d+\",uri=\"([^\"]*)\"} ([0-9.eE+]+)$",
+          Pattern.MULTILINE);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(1))
+          .build();
+
+  private final URI metrics;
+  private long banked;
+  private long base;
+
+  OwnerRequests(URI catalog) {
+    this.metrics = catalog.resolve("/metrics");
+    this.base = scrape();
+  }
+
+  /** Adds what the running process counted since the last checkpoint; the next starts at 0. */
+  synchronized void checkpoint() {
+    banked += scrape() - base;
+    base = 0;
+  }
+
+  /** Starts counting from now: what was counted before (the warm-up) is dropped. */
+  synchronized void rebase() {
+    banked = 0;
+    base = scrape();
+  }
+
+  /** Reads counted since construction or the last {@link #rebase()}. */
+  synchronized long total() {
+    return banked + scrape() - base;
+  }
+
+  static boolean isRead(String method, String uri) {
+    return switch (uri) {
+      case "/health", "/metrics", "/admin/faults", "NOT_FOUND" -> false;
+      case "/products" -> !method.equals("POST");
+      case "/products/{sku}/price" -> !method.equals("PUT");
+      default -> true;
+    };
+  }
+
+  private long scrape() {
+    try {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      long sum = 0;
+      Matcher m = SAMPLE.matcher(r.body());
+      while (m.find()) {
+        if (isRead(m.group(1), m.group(2))) {
+          sum += (long) Double.parseDouble(m.group(3));
+        }
+      }
+      return sum;
+    } catch (IOException e) {
+      return base; // the owner is down: nothing more counted until it is back
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return base;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.interservice.lab.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of a process and its descendants, from {@code /proc/<pid>/stat} (user + system), at 100
+ * ticks per second. Like {@link OwnerRequests}, survives a restart through checkpoints.
+ */
+final class ProcessCpu {
+  private static final double TICKS_PER_SECOND = 100.0;
+  private long pid;
+  private long banked;
+  private long base;
+
+  ProcessCpu(long pid) {
+    this.pid = pid;
+    this.base = ticks(pid);
+  }
+
+  /** Banks the CPU used so far; call before the process stops. */
+  synchronized void checkpoint() {
+    banked += ticks(pid) - base;
+    base = 0;
+  }
+
+  /** Follows a restarted process. */
+  synchronized void follow(long newPid) {
+    if (newPid != pid) {
+      pid = newPid;
+      base = ticks(newPid);
+    }
+  }
+
+  /** Starts counting from now: CPU used before (the warm-up) is dropped. */
+  synchronized void rebase() {
+    banked = 0;
+    base = ticks(pid);
+  }
+
+  /** CPU seconds used since construction or the last {@link #rebase()}. */
+  synchronized double seconds() {
+    return (banked + Math.max(0, ticks(pid) - base)) / TICKS_PER_SECOND;
+  }
+
+  static long ticks(long pid) {
+    return ProcessHandle.of(pid)
+        .map(h -> Stream.concat(Stream.of(h), h.descendants()).mapToLong(p -> own(p.pid())).sum())
+        .orElse(0L);
+  }
+
+  private static long own(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields after "(comm) ": state is f[0], utime is field 14 overall = f[11], stime f[12]
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.interservice.lab.run;
+
+import io.interservice.lab.fault.Fault;
+import io.interservice.lab.technique.Technique;
+import java.time.Duration;
+
+/**
+ * One run: a technique through a scenario at a rate.
+ *
+ * @param technique how checkout gets prices
+ * @param fault the scenario
+ * @param rate orders per second offered
+ * @param updateRate price changes per second (outside a storm)
+ * @param warmup unmeasured time at the start
+ * @param duration measured time
+ * @param faultStart when the window opens, into the measured time
+ * @param faultDuration how long it lasts
+ * @param products products seeded and ordered
+ * @param skew 0 for uniform sku popularity, else the Zipf exponent
+ * @param seed the seed of carts, skus and prices
+ */
+public record RunConfig(
+    Technique technique,
+    Fault fault,
+    double rate,
+    double updateRate,
+    Duration warmup,
+    Duration duration,
+    Duration faultStart,
+    Duration faultDuration,
+    int products,
+    double skew,
+    long seed) {
+
+  /** Validates the window. */
+  public RunConfig {
+    if (faultStart.plus(faultDuration).compareTo(duration) > 0) {
+      throw new IllegalArgumentException(
+          "the fault window ("
+              + faultStart
+              + " + "
+              + faultDuration
+              + ") must end within --duration "
+              + duration);
+    }
+  }
+}
