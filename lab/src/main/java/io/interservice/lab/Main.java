@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "interservice 0.1.0",
     description = "How a service gets data that another service owns: the lab.",
-    subcommands = {CompareCommand.class, UpCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CompareCommand.class,
+      UpCommand.class,
+      ReportCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Runs the command line and exits with its status. */

@@ -1,0 +1,41 @@
+package io.interservice.lab;
+
+import io.interservice.lab.report.Comparison;
+import io.interservice.lab.report.ConsoleTable;
+import io.interservice.lab.report.HtmlReport;
+import io.interservice.lab.report.MarkdownReport;
+import io.interservice.lab.report.Results;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code report}: writes report.md and report.html again from a run's results.json. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Render report.md and report.html again from <run directory>/results.json.")
+final class ReportCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "RUN_DIR", description = "a run directory, e.g. runs/20261122-015645")
+  Path runDir;
+
+  @Override
+  public Integer call() throws Exception {
+    Path json = runDir.resolve("results.json");
+    if (!Files.isRegularFile(json)) {
+      System.err.println("report: " + json + " does not exist");
+      return 2;
+    }
+    Comparison comparison = Results.read(json);
+    Files.writeString(
+        runDir.resolve("report.md"), MarkdownReport.render(comparison), StandardCharsets.UTF_8);
+    Files.writeString(
+        runDir.resolve("report.html"), HtmlReport.render(comparison), StandardCharsets.UTF_8);
+    System.out.print(ConsoleTable.render(comparison.runs()));
+    System.out.println("wrote " + runDir.resolve("report.md") + " and report.html");
+    return 0;
+  }
+}
