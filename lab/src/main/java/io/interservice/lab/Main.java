@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CompareCommand.class,
       UpCommand.class,
+      DriveCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class
     })

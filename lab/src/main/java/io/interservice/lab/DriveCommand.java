@@ -1,0 +1,105 @@
+package io.interservice.lab;
+
+import io.interservice.lab.load.ClosedLoopDriver;
+import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.topology.Topology;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code drive}: closed-loop throughput of checkout with N concurrent clients. */
+@Command(
+    name = "drive",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the scenario, then N clients each send orders back to back (closed loop);",
+      "prints orders/s and latency percentiles. For comparisons use 'compare' (open loop)."
+    })
+final class DriveCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--clients",
+      defaultValue = "16",
+      description = "concurrent clients (default ${DEFAULT-VALUE})")
+  int clients;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "20s",
+      description = "measured time (default ${DEFAULT-VALUE})")
+  String duration;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "5s",
+      description = "unmeasured time before it (default ${DEFAULT-VALUE})")
+  String warmup;
+
+  @Option(
+      names = "--technique",
+      defaultValue = "direct",
+      description = "checkout's technique (default ${DEFAULT-VALUE})")
+  String technique;
+
+  @Option(
+      names = "--products",
+      defaultValue = "1000",
+      description = "products seeded (default ${DEFAULT-VALUE})")
+  int products;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "seed of carts and prices (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--db",
+      description = "an existing PostgreSQL (admin JDBC URL) instead of the embedded one")
+  @Nullable String db;
+
+  @Override
+  public Integer call() throws Exception {
+    if (clients < 1 || clients > 1024) {
+      System.err.println("--clients must be 1 to 1024, was " + clients);
+      return 2;
+    }
+    Path home = Path.of(System.getProperty("interservice.home", ".")).toAbsolutePath().normalize();
+    Path runDir =
+        home.resolve("runs")
+            .resolve(
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                    + "-drive");
+    try (Topology topology =
+        Topology.start(
+            new Topology.Options(home, runDir, db, 0, 0, List.of("--technique", technique)))) {
+      new CatalogAdmin(topology.catalog().url()).seed(products, seed);
+      ClosedLoopDriver.Result r =
+          ClosedLoopDriver.run(
+              topology.checkout().url(),
+              clients,
+              Durations.parse(warmup),
+              Durations.parse(duration),
+              products,
+              seed);
+      System.out.printf(
+          "%s, %d clients, %s: %.0f orders/s, %d failed; latency ms p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+          technique,
+          clients,
+          duration,
+          r.rate(),
+          r.failed(),
+          r.latency().getValueAtPercentile(50) / 1000.0,
+          r.latency().getValueAtPercentile(90) / 1000.0,
+          r.latency().getValueAtPercentile(99) / 1000.0,
+          r.latency().getValueAtPercentile(99.9) / 1000.0,
+          r.latency().getMaxValue() / 1000.0);
+    }
+    return 0;
+  }
+}
