@@ -18,7 +18,8 @@ public final class Timeline {
     }
   }
 
-  void record(double secondOffset, Outcome outcome) {
+  /** Counts one request meant for {@code secondOffset} seconds into the measured part. */
+  public void record(double secondOffset, Outcome outcome) {
     int s = (int) Math.floor(secondOffset);
     if (s >= 0 && s < seconds) {
       counts.get(outcome).incrementAndGet(s);

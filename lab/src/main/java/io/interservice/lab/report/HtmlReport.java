@@ -22,7 +22,13 @@ public final class HtmlReport {
             .replaceAll("//# sourceMappingURL=\\S+", "")
             .replace("</script", "<\\/script");
     String data = Results.compact(comparison).replace("</", "<\\/");
-    return template.replace("/*CHART_JS*/", chartJs).replace("/*DATA*/", data);
+    String md = MarkdownReport.render(comparison);
+    int criteria = md.indexOf("## Performance");
+    String text = criteria < 0 ? "" : MarkdownHtml.convert(md.substring(criteria));
+    return template
+        .replace("<!--CRITERIA-->", text)
+        .replace("/*CHART_JS*/", chartJs)
+        .replace("/*DATA*/", data);
   }
 
   private static String resource(String name) throws IOException {

@@ -1,7 +1,7 @@
 package io.interservice.lab.run;
 
-import io.interservice.lab.audit.AuditReader;
-import io.interservice.lab.audit.AuditResult;
+import io.interservice.audit.AuditReader;
+import io.interservice.audit.AuditResult;
 import io.interservice.lab.fault.Fault;
 import io.interservice.lab.load.OpenLoopDriver;
 import io.interservice.lab.load.Outcome;

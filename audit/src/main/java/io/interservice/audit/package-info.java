@@ -3,6 +3,6 @@
  * current, stale (with its staleness) or corrupt, and every acknowledged order is looked for.
  */
 @NullMarked
-package io.interservice.lab.audit;
+package io.interservice.audit;
 
 import org.jspecify.annotations.NullMarked;

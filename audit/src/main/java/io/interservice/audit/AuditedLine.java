@@ -1,4 +1,4 @@
-package io.interservice.lab.audit;
+package io.interservice.audit;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.interservice.lab.audit;
+package io.interservice.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,75 @@
+package io.interservice.lab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.interservice.lab.fault.Faults;
+import io.interservice.lab.load.Outcome;
+import io.interservice.lab.load.Timeline;
+import io.interservice.lab.technique.Techniques;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FaultWindowTest {
+
+  private static RunConfig config(String scenario) {
+    return new RunConfig(
+        Techniques.all().get(0),
+        Faults.named(List.of(scenario)).get(0),
+        10,
+        1,
+        Duration.ZERO,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(3),
+        100,
+        0,
+        1);
+  }
+
+  /** 10 requests a second; seconds listed in {@code failing} have {@code failures} of them fail. */
+  private static Timeline timeline(int failures, int... failing) {
+    Timeline t = new Timeline(10);
+    for (int s = 0; s < 10; s++) {
+      int failed = 0;
+      for (int f : failing) {
+        failed = f == s ? failures : failed;
+      }
+      for (int i = 0; i < 10; i++) {
+        t.record(s + i / 10.0, i < failed ? Outcome.UNAVAILABLE : Outcome.OK);
+      }
+    }
+    return t;
+  }
+
+  @Test
+  void availabilityIsTheShareOfSuccessesAmongOrdersSentInsideTheWindow() {
+    RunResult.FaultWindow w = Runner.window(config("owner-down"), timeline(10, 2, 3));
+    assertThat(w.availability()).isEqualTo(10 / 30.0, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(w.startS()).isEqualTo(2.0);
+    assertThat(w.durationS()).isEqualTo(3.0);
+  }
+
+  @Test
+  void recoveryIsTheTimeFromTheWindowsEndToTheFirstHealthySecond() {
+    RunResult.FaultWindow w = Runner.window(config("owner-down"), timeline(10, 2, 3, 4, 5, 6));
+    assertThat(w.recoveryS()).isEqualTo(2.0);
+  }
+
+  @Test
+  void aSecondWithOneFailureInTenIsNotYetRecovered() {
+    RunResult.FaultWindow w = Runner.window(config("owner-down"), timeline(1, 5));
+    assertThat(w.recoveryS()).isEqualTo(1.0);
+  }
+
+  @Test
+  void recoveryIsNullWhenItNeverCameWithinTheRun() {
+    assertThat(Runner.window(config("owner-down"), timeline(10, 5, 6, 7, 8, 9)).recoveryS())
+        .isNull();
+  }
+
+  @Test
+  void steadyHasNoWindow() {
+    assertThat(Runner.window(config("steady"), timeline(0))).isNull();
+  }
+}
