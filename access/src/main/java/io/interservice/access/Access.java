@@ -26,4 +26,13 @@ public final class Access {
   public static <K, V> DirectBuilder<K, V> direct(String owner, OwnerCall<K, V> call) {
     return new DirectBuilder<>(owner, call);
   }
+
+  /**
+   * A local cache in front of {@code owner} (usually a direct reader): expire-after-write,
+   * refresh-ahead, serve-stale-on-error, one load per key in flight, short negative caching. See
+   * {@code docs/techniques/cache-aside.md}.
+   */
+  public static <K, V> CacheAsideBuilder<K, V> cacheAside(Reader<K, V> owner) {
+    return new CacheAsideBuilder<>(owner);
+  }
 }

@@ -32,7 +32,8 @@ final class CatalogApi {
         .route(Method.GET, "/prices", this::prices)
         .route(Method.PUT, "/products/{sku}/price", this::changePrice)
         .route(Method.POST, "/products", this::createProducts)
-        .route(Method.PUT, "/admin/faults", this::setFaults);
+        .route(Method.PUT, "/admin/faults", this::setFaults)
+        .route(Method.POST, "/admin/schema-change", this::changeSchema);
   }
 
   private void health(ServerRequest req, ServerResponse res) {
@@ -108,6 +109,12 @@ final class CatalogApi {
     List<String> existing = store.createAll(products);
     Api.sendJson(
         res, 200, Map.of("created", products.size() - existing.size(), "existing", existing));
+  }
+
+  private void changeSchema(ServerRequest req, ServerResponse res) throws SQLException {
+    store.renamePriceColumn();
+    Api.sendJson(
+        res, 200, Map.of("applied", "rename products.price", "priceColumn", store.priceColumn()));
   }
 
   private void setFaults(ServerRequest req, ServerResponse res) {

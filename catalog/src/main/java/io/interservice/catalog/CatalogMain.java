@@ -20,7 +20,7 @@ public final class CatalogMain {
     ServiceMain.run("catalog", args, ServiceMain.commonFlags(), CatalogMain::start);
   }
 
-  static WebServer start(Settings settings) {
+  static WebServer start(Settings settings) throws java.sql.SQLException {
     HikariDataSource db =
         Database.open(
             settings.string("db-url", "jdbc:postgresql://127.0.0.1:5432/interservice"),

@@ -10,50 +10,77 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 
-/** Catalog's tables. Every instant is the database's clock. Thread-safe. */
+/**
+ * Catalog's tables. Every instant is the database's clock. Thread-safe. The products table's price
+ * column may be renamed while catalog runs ({@link #renamePriceColumn()}): queries switch to the
+ * new name atomically, so catalog's API keeps working through the change.
+ */
 final class ProductStore {
-  private final DataSource db;
+  static final String RENAMED_PRICE_COLUMN = "unit_price";
 
-  ProductStore(DataSource db) {
+  /** Work on a connection. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T on(Connection c, String priceColumn) throws SQLException;
+  }
+
+  private final DataSource db;
+  private final ReentrantReadWriteLock schema = new ReentrantReadWriteLock();
+  private volatile String price;
+
+  ProductStore(DataSource db) throws SQLException {
     this.db = db;
+    this.price = read((c, p) -> priceColumnInUse(c));
+  }
+
+  /** The name of the products table's price column now. */
+  String priceColumn() {
+    return price;
   }
 
   Optional<Product> find(String sku) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT sku, name, price, currency, version, updated_at FROM products WHERE sku = ?")) {
-      s.setString(1, sku);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(product(r)) : Optional.empty();
+    return read((c, p) -> {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT sku, name, "
+                  + p
+                  + ", currency, version, updated_at FROM products WHERE sku = ?")) {
+        s.setString(1, sku);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(product(r)) : Optional.empty();
+        }
       }
-    }
+    });
   }
 
   /** The current prices of the known skus among {@code skus}, in one query. */
   List<PriceQuote> prices(Collection<String> skus) throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT sku, price, currency, version, clock_timestamp() AS as_of"
-                    + " FROM products WHERE sku = ANY (?)")) {
-      s.setArray(1, c.createArrayOf("text", skus.toArray()));
-      List<PriceQuote> quotes = new ArrayList<>(skus.size());
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          quotes.add(
-              new PriceQuote(
-                  r.getString(1),
-                  r.getLong(2),
-                  r.getString(3),
-                  r.getLong(4),
-                  r.getTimestamp(5).toInstant()));
+    return read((c, p) -> {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT sku, "
+                  + p
+                  + ", currency, version, clock_timestamp() AS as_of"
+                  + " FROM products WHERE sku = ANY (?)")) {
+        s.setArray(1, c.createArrayOf("text", skus.toArray()));
+        List<PriceQuote> quotes = new ArrayList<>(skus.size());
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            quotes.add(
+                new PriceQuote(
+                    r.getString(1),
+                    r.getLong(2),
+                    r.getString(3),
+                    r.getLong(4),
+                    r.getTimestamp(5).toInstant()));
+          }
         }
+        return quotes;
       }
-      return quotes;
-    }
+    });
   }
 
   /**
@@ -62,48 +89,47 @@ final class ProductStore {
    *
    * @return the product after the change, or empty if the sku is unknown
    */
-  Optional<Product> changePrice(String sku, long price, String currency) throws SQLException {
-    try (Connection c = db.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        Optional<Product> changed = changePrice(c, sku, price, currency);
-        c.commit();
-        return changed;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    }
-  }
-
-  private static Optional<Product> changePrice(
-      Connection c, String sku, long price, String currency) throws SQLException {
-    Product product;
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE products SET price = ?, currency = ?, version = version + 1,"
-                + " updated_at = clock_timestamp() WHERE sku = ?"
-                + " RETURNING sku, name, price, currency, version, updated_at")) {
-      s.setLong(1, price);
-      s.setString(2, currency);
-      s.setString(3, sku);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          return Optional.empty();
+  Optional<Product> changePrice(String sku, long newPrice, String currency) throws SQLException {
+    return inTransaction((c, p) -> {
+      Product product;
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE products SET "
+                  + p
+                  + " = ?, currency = ?, version = version + 1,"
+                  + " updated_at = clock_timestamp() WHERE sku = ?"
+                  + " RETURNING sku, name, "
+                  + p
+                  + ", currency, version, updated_at")) {
+        s.setLong(1, newPrice);
+        s.setString(2, currency);
+        s.setString(3, sku);
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            return Optional.empty();
+          }
+          product = product(r);
         }
-        product = product(r);
       }
-    }
-    Timestamp at = Timestamp.from(product.updatedAt());
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE price_history SET valid_to = ? WHERE sku = ? AND valid_to IS NULL")) {
-      s.setTimestamp(1, at);
-      s.setString(2, sku);
-      s.executeUpdate();
-    }
-    insertHistory(c, product);
-    return Optional.of(product);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE price_history SET valid_to = ? WHERE sku = ? AND valid_to IS NULL")) {
+        s.setTimestamp(1, Timestamp.from(product.updatedAt()));
+        s.setString(2, sku);
+        s.executeUpdate();
+      }
+      try (PreparedStatement s = c.prepareStatement(INSERT_HISTORY)) {
+        history(
+            s,
+            product.sku(),
+            product.version(),
+            product.price(),
+            product.currency(),
+            product.updatedAt());
+        s.executeUpdate();
+      }
+      return Optional.of(product);
+    });
   }
 
   /**
@@ -112,69 +138,120 @@ final class ProductStore {
    * @return the skus that already existed and were left as they are
    */
   List<String> createAll(List<NewProduct> products) throws SQLException {
-    List<String> existing = new ArrayList<>();
-    try (Connection c = db.getConnection()) {
-      c.setAutoCommit(false);
+    return inTransaction((c, p) -> {
+      List<String> existing = new ArrayList<>();
       try (PreparedStatement insert =
               c.prepareStatement(
-                  "INSERT INTO products (sku, name, price, currency, version, updated_at)"
+                  "INSERT INTO products (sku, name, "
+                      + p
+                      + ", currency, version, updated_at)"
                       + " VALUES (?, ?, ?, ?, 1, clock_timestamp()) ON CONFLICT (sku) DO NOTHING"
                       + " RETURNING updated_at");
-          PreparedStatement history =
-              c.prepareStatement(
-                  "INSERT INTO price_history (sku, version, price, currency, valid_from)"
-                      + " VALUES (?, 1, ?, ?, ?)")) {
-        for (NewProduct p : products) {
-          insert.setString(1, p.sku());
-          insert.setString(2, p.name());
-          insert.setLong(3, p.price());
-          insert.setString(4, p.currency());
+          PreparedStatement history = c.prepareStatement(INSERT_HISTORY)) {
+        for (NewProduct np : products) {
+          insert.setString(1, np.sku());
+          insert.setString(2, np.name());
+          insert.setLong(3, np.price());
+          insert.setString(4, np.currency());
           try (ResultSet r = insert.executeQuery()) {
             if (!r.next()) {
-              existing.add(p.sku());
+              existing.add(np.sku());
               continue;
             }
-            history.setString(1, p.sku());
-            history.setLong(2, p.price());
-            history.setString(3, p.currency());
-            history.setTimestamp(4, r.getTimestamp(1));
+            history(history, np.sku(), 1, np.price(), np.currency(), r.getTimestamp(1).toInstant());
             history.addBatch();
           }
         }
         history.executeBatch();
+      }
+      return existing;
+    });
+  }
+
+  /**
+   * Renames the products table's price column to {@value #RENAMED_PRICE_COLUMN}, as a schema
+   * migration would. Idempotent. Catalog's published view follows the column (views bind to
+   * columns, not names); readers of the table itself do not.
+   */
+  void renamePriceColumn() throws SQLException {
+    schema.writeLock().lock();
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "ALTER TABLE products RENAME COLUMN price TO " + RENAMED_PRICE_COLUMN)) {
+      if (!price.equals(RENAMED_PRICE_COLUMN)) {
+        s.execute();
+        price = RENAMED_PRICE_COLUMN;
+      }
+    } finally {
+      schema.writeLock().unlock();
+    }
+  }
+
+  void ping() throws SQLException {
+    read((c, p) -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT 1")) {
+        s.executeQuery().close();
+        return null;
+      }
+    });
+  }
+
+  private static final String INSERT_HISTORY =
+      "INSERT INTO price_history (sku, version, price, currency, valid_from) VALUES (?, ?, ?, ?, ?)";
+
+  private static void history(
+      PreparedStatement s, String sku, long version, long price, String currency, Instant from)
+      throws SQLException {
+    s.setString(1, sku);
+    s.setLong(2, version);
+    s.setLong(3, price);
+    s.setString(4, currency);
+    s.setTimestamp(5, Timestamp.from(from));
+  }
+
+  private <T> T read(Work<T> work) throws SQLException {
+    schema.readLock().lock();
+    try (Connection c = db.getConnection()) {
+      return work.on(c, price);
+    } finally {
+      schema.readLock().unlock();
+    }
+  }
+
+  private <T> T inTransaction(Work<T> work) throws SQLException {
+    return read((c, p) -> {
+      c.setAutoCommit(false);
+      try {
+        T result = work.on(c, p);
         c.commit();
+        return result;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
-    }
-    return existing;
+    });
   }
 
-  void ping() throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT 1")) {
-      s.executeQuery().close();
-    }
-  }
-
-  private static void insertHistory(Connection c, Product p) throws SQLException {
+  private static String priceColumnInUse(Connection c) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO price_history (sku, version, price, currency, valid_from)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
-      s.setString(1, p.sku());
-      s.setLong(2, p.version());
-      s.setLong(3, p.price());
-      s.setString(4, p.currency());
-      s.setTimestamp(5, Timestamp.from(p.updatedAt()));
-      s.executeUpdate();
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+                + " AND table_name = 'products' AND column_name = ?")) {
+      s.setString(1, RENAMED_PRICE_COLUMN);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? RENAMED_PRICE_COLUMN : "price";
+      }
     }
   }
 
   private static Product product(ResultSet r) throws SQLException {
-    Instant updated = r.getTimestamp(6).toInstant();
     return new Product(
-        r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getLong(5), updated);
+        r.getString(1),
+        r.getString(2),
+        r.getLong(3),
+        r.getString(4),
+        r.getLong(5),
+        r.getTimestamp(6).toInstant());
   }
 }

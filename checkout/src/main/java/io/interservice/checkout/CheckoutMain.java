@@ -13,9 +13,13 @@ import java.util.UUID;
 /**
  * Starts checkout. Flags (or {@code CHECKOUT_*} environment variables): those of every service,
  * plus {@code --technique} (default {@code direct}), {@code --catalog-url}, {@code
- * --attempt-timeout}, {@code --deadline} and {@code --max-concurrent}.
+ * --attempt-timeout}, {@code --deadline}, {@code --max-concurrent} and, for {@code cache-aside},
+ * {@code --cache-fresh}, {@code --cache-refresh-after}, {@code --cache-max-stale}, {@code
+ * --cache-negative}.
  */
 public final class CheckoutMain {
+  static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/interservice";
+
   private CheckoutMain() {}
 
   /** Starts checkout and returns at once; the server runs until the JVM stops. */
@@ -24,7 +28,17 @@ public final class CheckoutMain {
         "checkout",
         args,
         ServiceMain.commonFlags(
-            "technique", "catalog-url", "attempt-timeout", "deadline", "max-concurrent"),
+            "technique",
+            "catalog-url",
+            "attempt-timeout",
+            "deadline",
+            "max-concurrent",
+            "cache-fresh",
+            "cache-refresh-after",
+            "cache-max-stale",
+            "cache-negative",
+            "shared-db-user",
+            "shared-db-password"),
         CheckoutMain::start);
   }
 
@@ -33,7 +47,7 @@ public final class CheckoutMain {
     Reader<String, Price> prices = Techniques.reader(technique, settings);
     HikariDataSource db =
         Database.open(
-            settings.string("db-url", "jdbc:postgresql://127.0.0.1:5432/interservice"),
+            settings.string("db-url", DEFAULT_DB_URL),
             settings.string("db-user", "checkout"),
             settings.string("db-password", "checkout"),
             "checkout",

@@ -2,16 +2,22 @@ package io.interservice.checkout;
 
 import io.interservice.access.Access;
 import io.interservice.access.Reader;
+import io.interservice.access.spi.OwnerCall;
+import io.interservice.service.Database;
 import io.interservice.service.Settings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /** The techniques checkout can price orders with, by the name {@code --technique} takes. */
 final class Techniques {
   private static final Map<String, Function<Settings, Reader<String, Price>>> BY_NAME =
-      Map.of("direct", Techniques::direct);
+      Map.of(
+          "direct", Techniques::direct,
+          "cache-aside", Techniques::cacheAside,
+          "shared-db", Techniques::sharedDb);
 
   private Techniques() {}
 
@@ -29,11 +35,38 @@ final class Techniques {
     return factory.apply(settings);
   }
 
+  private static Reader<String, Price> cacheAside(Settings settings) {
+    return Access.cacheAside(direct(settings))
+        .fresh(settings.duration("cache-fresh", Duration.ofSeconds(30)))
+        .refreshAfter(settings.duration("cache-refresh-after", Duration.ofSeconds(20)))
+        .maxStale(settings.duration("cache-max-stale", Duration.ofMinutes(5)))
+        .negative(settings.duration("cache-negative", Duration.ofSeconds(2)))
+        .build();
+  }
+
+  private static Reader<String, Price> sharedDb(Settings settings) {
+    DataSource shared =
+        Database.pool(
+            settings.string("db-url", CheckoutMain.DEFAULT_DB_URL),
+            settings.string("shared-db-user", "checkout_shared"),
+            settings.string("shared-db-password", ""),
+            "catalog",
+            settings.integer("db-pool", 16));
+    return resilient("catalog-db", new SharedDbClient(shared), settings);
+  }
+
   private static Reader<String, Price> direct(Settings settings) {
     Duration attempt = settings.duration("attempt-timeout", Duration.ofMillis(500));
-    return Access.direct(
-            "catalog",
-            new CatalogHttpClient(settings.string("catalog-url", "http://127.0.0.1:8081"), attempt))
+    return resilient(
+        "catalog",
+        new CatalogHttpClient(settings.string("catalog-url", "http://127.0.0.1:8081"), attempt),
+        settings);
+  }
+
+  private static Reader<String, Price> resilient(
+      String owner, OwnerCall<String, Price> call, Settings settings) {
+    Duration attempt = settings.duration("attempt-timeout", Duration.ofMillis(500));
+    return Access.direct(owner, call)
         .attemptTimeout(attempt)
         .deadline(settings.duration("deadline", Duration.ofSeconds(2)))
         .maxConcurrent(settings.integer("max-concurrent", 64))

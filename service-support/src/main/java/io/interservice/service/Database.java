@@ -15,17 +15,23 @@ public final class Database {
    */
   public static HikariDataSource open(
       String url, String user, String password, String schema, int poolSize) {
+    HikariDataSource pool = pool(url, user, password, schema, poolSize);
+    migrate(pool, schema);
+    return pool;
+  }
+
+  /** A connection pool as {@code user}, with {@code schema} as the search path; no migration. */
+  public static HikariDataSource pool(
+      String url, String user, String password, String schema, int poolSize) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);
     config.setPassword(password);
     config.setSchema(schema);
     config.setMaximumPoolSize(poolSize);
-    config.setPoolName(schema);
+    config.setPoolName(schema + "-" + user);
     config.setConnectionTimeout(5_000);
-    HikariDataSource pool = new HikariDataSource(config);
-    migrate(pool, schema);
-    return pool;
+    return new HikariDataSource(config);
   }
 
   private static void migrate(DataSource pool, String schema) {

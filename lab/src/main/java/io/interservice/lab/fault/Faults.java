@@ -17,7 +17,8 @@ public final class Faults {
             new OwnerDown(),
             new OwnerPause(),
             new OwnerSlow(Duration.ofMillis(800)),
-            new PriceStorm(50))) {
+            new PriceStorm(50),
+            new SchemaChange())) {
       BY_NAME.put(f.name(), f);
     }
   }

@@ -51,18 +51,20 @@ public final class Runner {
     Path logs =
         Files.createDirectories(
             runDir.resolve(config.technique().name() + "-" + config.fault().name()));
-    try (ServiceProcess catalog = Services.catalog(home, database, Ports.free(), logs);
-        ServiceProcess checkout =
-            Services.checkout(
-                home,
-                database,
-                Ports.free(),
-                catalog.url(),
-                config.technique().checkoutArgs(),
-                logs)) {
+    try (ServiceProcess catalog = Services.catalog(home, database, Ports.free(), logs)) {
       CatalogAdmin admin = new CatalogAdmin(catalog.url());
       admin.seed(config.products(), config.seed());
-      return measure(config, catalog, checkout, admin, progress);
+      config.technique().prepare(database);
+      try (ServiceProcess checkout =
+          Services.checkout(
+              home,
+              database,
+              Ports.free(),
+              catalog.url(),
+              config.technique().checkoutArgs(),
+              logs)) {
+        return measure(config, catalog, checkout, admin, progress);
+      }
     }
   }
 

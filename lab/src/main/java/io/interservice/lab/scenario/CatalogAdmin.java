@@ -71,6 +71,15 @@ public final class CatalogAdmin {
     send("PUT", "/admin/faults", Map.of("latencyMs", latencyMs), Duration.ofSeconds(5));
   }
 
+  /** Has catalog rename its products table's price column, keeping its own API working. */
+  public void renamePriceColumn() throws IOException, InterruptedException {
+    send(
+        "POST",
+        "/admin/schema-change",
+        Map.of("change", "rename-price-column"),
+        Duration.ofSeconds(30));
+  }
+
   private String send(String method, String path, Object body, Duration timeout)
       throws IOException, InterruptedException {
     HttpRequest request =

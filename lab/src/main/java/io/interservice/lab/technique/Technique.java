@@ -1,5 +1,6 @@
 package io.interservice.lab.technique;
 
+import io.interservice.lab.topology.ScenarioDatabase;
 import java.util.List;
 
 /**
@@ -16,6 +17,9 @@ public interface Technique {
 
   /** Flags given to checkout. */
   List<String> checkoutArgs();
+
+  /** Prepares the database once catalog has created its tables, before checkout starts. */
+  default void prepare(ScenarioDatabase database) {}
 
   /** What must run and be operated for it. */
   MovingParts movingParts();

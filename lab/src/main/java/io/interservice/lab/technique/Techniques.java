@@ -10,7 +10,7 @@ public final class Techniques {
   private static final Map<String, Technique> BY_NAME = new LinkedHashMap<>();
 
   static {
-    for (Technique t : List.<Technique>of(new Direct())) {
+    for (Technique t : List.<Technique>of(new Direct(), new CacheAside(), new SharedDb())) {
       BY_NAME.put(t.name(), t);
     }
   }

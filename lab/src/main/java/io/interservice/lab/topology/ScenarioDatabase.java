@@ -17,6 +17,12 @@ public final class ScenarioDatabase {
   /** The consumer service's role and schema. */
   public static final String CHECKOUT = "checkout";
 
+  /** The role checkout uses for {@code shared-db}: SELECT on catalog's products table only. */
+  public static final String CHECKOUT_SHARED = "checkout_shared";
+
+  /** The schema catalog publishes its data domain in (created here, owned by catalog). */
+  public static final String PUBLISHED = "catalog_published";
+
   static final String DATABASE = "interservice";
 
   private final String adminUrl;
@@ -80,11 +86,26 @@ public final class ScenarioDatabase {
     return role + "-secret";
   }
 
+  /**
+   * Lets role {@value #CHECKOUT_SHARED} read catalog's products table (and nothing else): the
+   * shared-database anti-pattern, granted after catalog created its tables.
+   */
+  public void grantSharedRead() {
+    try (Connection c = DriverManager.getConnection(adminUrl);
+        Statement s = c.createStatement()) {
+      s.execute("GRANT USAGE ON SCHEMA " + CATALOG + " TO " + CHECKOUT_SHARED);
+      s.execute("GRANT SELECT ON " + CATALOG + ".products TO " + CHECKOUT_SHARED);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot grant the shared read", e);
+    }
+  }
+
   /** Drops and recreates both services' schemas (and their roles, if missing): a clean slate. */
   public void reset() {
     try (Connection c = DriverManager.getConnection(adminUrl);
         Statement s = c.createStatement()) {
-      for (String role : new String[] {CATALOG, CHECKOUT}) {
+      s.execute("DROP SCHEMA IF EXISTS " + PUBLISHED + " CASCADE");
+      for (String role : new String[] {CATALOG, CHECKOUT, CHECKOUT_SHARED}) {
         s.execute(
             "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
                 + role
@@ -93,10 +114,13 @@ public final class ScenarioDatabase {
                 + " LOGIN PASSWORD '"
                 + password(role)
                 + "'; END IF; END $$");
-        s.execute("DROP SCHEMA IF EXISTS " + role + " CASCADE");
-        s.execute("CREATE SCHEMA " + role + " AUTHORIZATION " + role);
-        s.execute("REVOKE ALL ON SCHEMA " + role + " FROM PUBLIC");
+        if (!role.equals(CHECKOUT_SHARED)) {
+          s.execute("DROP SCHEMA IF EXISTS " + role + " CASCADE");
+          s.execute("CREATE SCHEMA " + role + " AUTHORIZATION " + role);
+          s.execute("REVOKE ALL ON SCHEMA " + role + " FROM PUBLIC");
+        }
       }
+      s.execute("CREATE SCHEMA " + PUBLISHED + " AUTHORIZATION " + CATALOG);
       s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare the scenario's schemas", e);

@@ -25,6 +25,12 @@ public final class Services {
       Path home, ScenarioDatabase db, int port, URI catalog, List<String> extra, Path logDir) {
     List<String> args = new ArrayList<>(dbArgs(db, ScenarioDatabase.CHECKOUT));
     args.addAll(List.of("--catalog-url", catalog.toString()));
+    args.addAll(
+        List.of(
+            "--shared-db-user",
+            ScenarioDatabase.CHECKOUT_SHARED,
+            "--shared-db-password",
+            ScenarioDatabase.password(ScenarioDatabase.CHECKOUT_SHARED)));
     args.addAll(extra);
     return ServiceProcess.start(
         home,

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Catalog and checkout as real processes on the shared database, with fresh schemas and seeded
@@ -30,32 +31,33 @@ final class Scenario implements AutoCloseable {
   final Http checkoutHttp;
   final CatalogAdmin admin;
 
-  private Scenario(List<String> checkoutArgs, String name) {
+  private Scenario(List<String> checkoutArgs, Consumer<ScenarioDatabase> prepare, String name) {
     database = SharedDatabase.get();
     database.reset();
     Path logs = logs(name);
     catalog = Services.catalog(Lab.home(), database, Ports.free(), logs);
-    try {
-      checkout =
-          Services.checkout(Lab.home(), database, Ports.free(), catalog.url(), checkoutArgs, logs);
-    } catch (RuntimeException e) {
-      catalog.close();
-      throw e;
-    }
     catalogHttp = new Http(catalog.url());
-    checkoutHttp = new Http(checkout.url());
     admin = new CatalogAdmin(catalog.url());
     try {
       admin.seed(PRODUCTS, 7);
-    } catch (IOException | InterruptedException e) {
-      close();
-      throw new IllegalStateException("seeding failed", e);
+      prepare.accept(database);
+      checkout =
+          Services.checkout(Lab.home(), database, Ports.free(), catalog.url(), checkoutArgs, logs);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      catalog.close();
+      throw new IllegalStateException("the scenario did not start", e);
     }
+    checkoutHttp = new Http(checkout.url());
   }
 
   /** Starts the scenario with checkout run with {@code checkoutArgs}. */
   static Scenario start(Class<?> test, String... checkoutArgs) {
-    return new Scenario(List.of(checkoutArgs), test.getSimpleName());
+    return new Scenario(List.of(checkoutArgs), db -> {}, test.getSimpleName());
+  }
+
+  /** Starts the scenario, running {@code prepare} on the database before checkout starts. */
+  static Scenario start(Class<?> test, Consumer<ScenarioDatabase> prepare, String... checkoutArgs) {
+    return new Scenario(List.of(checkoutArgs), prepare, test.getSimpleName());
   }
 
   /** How many orders checkout's database holds. */

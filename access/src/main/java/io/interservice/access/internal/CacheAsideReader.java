@@ -1,0 +1,206 @@
+package io.interservice.access.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.interservice.access.CacheAsideConfig;
+import io.interservice.access.Read;
+import io.interservice.access.Reader;
+import io.interservice.access.ReaderStats;
+import io.interservice.access.Source;
+import io.interservice.access.Versioned;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A local cache in front of another reader: fresh values are served locally, missing or expired
+ * keys are loaded in one batch (one load per key in flight), values past {@code refreshAfter} are
+ * reloaded in the background, unknown keys are remembered briefly, and when the owner cannot be
+ * asked, values up to {@code maxStale} old are served with their age as staleness bound.
+ */
+public final class CacheAsideReader<K, V> implements Reader<K, V> {
+
+  /** A cached answer: a value, or null for a key the owner does not know. */
+  private record Entry<V>(@Nullable Versioned<V> value, Instant loadedAt) {}
+
+  private final CacheAsideConfig config;
+  private final Reader<K, V> owner;
+  private final InstantSource clock;
+  private final Executor refreshes;
+  private final Cache<K, Entry<V>> cache;
+  private final ConcurrentHashMap<K, CompletableFuture<Read<K, V>>> loading =
+      new ConcurrentHashMap<>();
+  private final LongAdder reads = new LongAdder();
+  private final LongAdder loads = new LongAdder();
+  private final LongAdder joined = new LongAdder();
+  private final LongAdder unavailable = new LongAdder();
+  private final LongAdder servedStale = new LongAdder();
+
+  /** Builds the reader; use {@link io.interservice.access.Access#cacheAside} instead. */
+  public CacheAsideReader(
+      CacheAsideConfig config, Reader<K, V> owner, InstantSource clock, Executor refreshes) {
+    this.config = config;
+    this.owner = owner;
+    this.clock = clock;
+    this.refreshes = refreshes;
+    Duration keep =
+        config.maxStale().compareTo(config.negative()) >= 0 ? config.maxStale() : config.negative();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(config.maximumSize())
+            .expireAfterWrite(keep.toNanos(), TimeUnit.NANOSECONDS)
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .executor(Runnable::run)
+            .build();
+  }
+
+  @Override
+  public Read<K, V> read(Set<K> keys) {
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("read of no keys");
+    }
+    reads.increment();
+    Instant now = clock.instant();
+    Map<K, Versioned<V>> found = new HashMap<>();
+    Set<K> unknown = new HashSet<>();
+    Set<K> toLoad = new HashSet<>();
+    Set<K> toRefresh = new HashSet<>();
+    for (K key : keys) {
+      Entry<V> e = cache.getIfPresent(key);
+      Duration age = e == null ? null : Duration.between(e.loadedAt(), now);
+      if (e == null) {
+        toLoad.add(key);
+      } else if (e.value() == null) {
+        if (age.compareTo(config.negative()) < 0) {
+          unknown.add(key);
+        } else {
+          toLoad.add(key);
+        }
+      } else if (age.compareTo(config.fresh()) < 0) {
+        found.put(key, cached(e.value(), now));
+        if (age.compareTo(config.refreshAfter()) >= 0 && !loading.containsKey(key)) {
+          toRefresh.add(key);
+        }
+      } else {
+        toLoad.add(key);
+      }
+    }
+    if (!toRefresh.isEmpty()) {
+      refreshes.execute(() -> load(toRefresh));
+    }
+    if (toLoad.isEmpty()) {
+      return new Read.Found<>(found, unknown);
+    }
+    Map<K, Read<K, V>> outcomes = load(toLoad);
+    Read.Unavailable<K, V> failure = null;
+    for (K key : toLoad) {
+      Read<K, V> outcome = outcomes.get(key);
+      if (outcome instanceof Read.Found<K, V> f && f.values().containsKey(key)) {
+        found.put(key, f.values().get(key));
+      } else if (outcome instanceof Read.Found<K, V> f && f.unknown().contains(key)) {
+        unknown.add(key);
+      } else {
+        Entry<V> e = cache.getIfPresent(key);
+        if (e != null
+            && e.value() != null
+            && !Duration.between(e.loadedAt(), now).minus(config.maxStale()).isPositive()) {
+          found.put(key, cached(e.value(), now));
+          servedStale.increment();
+        } else if (outcome instanceof Read.Unavailable<K, V> down) {
+          failure = down;
+        } else {
+          failure =
+              new Read.Unavailable<>(
+                  "owner", Read.Reason.OWNER_FAILED, "no answer for " + key, Duration.ofSeconds(1));
+        }
+      }
+    }
+    if (failure != null) {
+      unavailable.increment();
+      return failure;
+    }
+    return new Read.Found<>(found, unknown);
+  }
+
+  @Override
+  public ReaderStats stats() {
+    ReaderStats inner = owner.stats();
+    return new ReaderStats(
+        reads.sum(),
+        inner.ownerCalls(),
+        inner.retries(),
+        joined.sum(),
+        inner.rejected(),
+        unavailable.sum());
+  }
+
+  /** Reads served stale because the owner could not be asked, for tests and diagnostics. */
+  long servedStale() {
+    return servedStale.sum();
+  }
+
+  /**
+   * Loads {@code keys}: keys already being loaded join that load, the others are asked of the owner
+   * in one batch. Returns each key's outcome.
+   */
+  private Map<K, Read<K, V>> load(Set<K> keys) {
+    CompletableFuture<Read<K, V>> mine = new CompletableFuture<>();
+    Set<K> leading = new HashSet<>();
+    Map<K, CompletableFuture<Read<K, V>>> waiting = new HashMap<>();
+    for (K key : keys) {
+      CompletableFuture<Read<K, V>> theirs = loading.putIfAbsent(key, mine);
+      if (theirs == null) {
+        leading.add(key);
+      } else {
+        joined.increment();
+        waiting.put(key, theirs);
+      }
+    }
+    Map<K, Read<K, V>> outcomes = new HashMap<>();
+    if (!leading.isEmpty()) {
+      loads.increment();
+      Read<K, V> result;
+      try {
+        result = owner.read(leading);
+        if (result instanceof Read.Found<K, V> f) {
+          Instant at = clock.instant();
+          f.values().forEach((k, v) -> cache.put(k, new Entry<>(v, at)));
+          f.unknown().forEach(k -> cache.put(k, new Entry<>(null, at)));
+        }
+      } catch (RuntimeException e) {
+        result =
+            new Read.Unavailable<>(
+                "owner", Read.Reason.OWNER_FAILED, e.toString(), Duration.ofSeconds(1));
+      }
+      mine.complete(result);
+      leading.forEach(k -> loading.remove(k, mine));
+      for (K key : leading) {
+        outcomes.put(key, result);
+      }
+    }
+    List<K> order = new ArrayList<>(waiting.keySet());
+    for (K key : order) {
+      outcomes.put(key, waiting.get(key).join());
+    }
+    return outcomes;
+  }
+
+  private Versioned<V> cached(Versioned<V> value, Instant now) {
+    Duration age = Duration.between(value.provenance().asOf(), now);
+    return new Versioned<>(
+        value.value(),
+        value.provenance().withSource(Source.CACHE, age.isNegative() ? Duration.ZERO : age));
+  }
+}

@@ -1,0 +1,152 @@
+package io.interservice.access.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.interservice.access.Access;
+import io.interservice.access.Provenance;
+import io.interservice.access.Read;
+import io.interservice.access.Reader;
+import io.interservice.access.ReaderStats;
+import io.interservice.access.Source;
+import io.interservice.access.Versioned;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CacheAsideReaderTest {
+  private final FakeClock clock = new FakeClock();
+  private final List<Set<String>> asked = new ArrayList<>();
+  private final List<Runnable> backgroundTasks = new ArrayList<>();
+  private final Map<String, Integer> prices = new HashMap<>(Map.of("A", 100, "B", 200));
+  private final Map<String, Long> versions = new HashMap<>(Map.of("A", 1L, "B", 1L));
+  private boolean ownerDown;
+
+  /** The owner: knows A and B, answers at the fake clock's time, or is down. */
+  private final Reader<String, Integer> owner =
+      new Reader<>() {
+        @Override
+        public Read<String, Integer> read(Set<String> keys) {
+          asked.add(Set.copyOf(keys));
+          if (ownerDown) {
+            return new Read.Unavailable<>(
+                "catalog", Read.Reason.OWNER_FAILED, "down", Duration.ofSeconds(1));
+          }
+          Map<String, Versioned<Integer>> found = new HashMap<>();
+          Set<String> unknown = new HashSet<>();
+          for (String k : keys) {
+            if (prices.containsKey(k)) {
+              found.put(
+                  k,
+                  new Versioned<>(
+                      prices.get(k), Provenance.fromOwner(versions.get(k), clock.instant())));
+            } else {
+              unknown.add(k);
+            }
+          }
+          return new Read.Found<>(found, unknown);
+        }
+
+        @Override
+        public ReaderStats stats() {
+          return new ReaderStats(0, asked.size(), 0, 0, 0, 0);
+        }
+      };
+
+  private final Reader<String, Integer> cache =
+      Access.cacheAside(owner)
+          .fresh(Duration.ofSeconds(10))
+          .refreshAfter(Duration.ofSeconds(8))
+          .maxStale(Duration.ofSeconds(60))
+          .negative(Duration.ofSeconds(2))
+          .clock(clock)
+          .refreshExecutor(backgroundTasks::add)
+          .build();
+
+  private Read.Found<String, Integer> found(Read<String, Integer> read) {
+    assertThat(read).isInstanceOf(Read.Found.class);
+    return (Read.Found<String, Integer>) read;
+  }
+
+  private void changePrice(String sku, int price) {
+    prices.put(sku, price);
+    versions.merge(sku, 1L, Long::sum);
+  }
+
+  @Test
+  void loadsMissesInOneBatchAndServesFreshValuesLocally() {
+    found(cache.read(Set.of("A", "B")));
+    clock.advance(Duration.ofSeconds(5));
+    Read.Found<String, Integer> again = found(cache.read(Set.of("A", "B")));
+
+    assertThat(asked).containsExactly(Set.of("A", "B"));
+    assertThat(again.values().get("A").provenance().source()).isEqualTo(Source.CACHE);
+    assertThat(again.values().get("A").provenance().stalenessBound())
+        .isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aValuePastItsFreshTimeIsLoadedAgainAndShowsTheNewVersion() {
+    cache.read(Set.of("A"));
+    changePrice("A", 150);
+    clock.advance(Duration.ofSeconds(9));
+    assertThat(found(cache.read(Set.of("A"))).values().get("A").value()).isEqualTo(100);
+    clock.advance(Duration.ofSeconds(1));
+
+    Versioned<Integer> a = found(cache.read(Set.of("A"))).values().get("A");
+
+    assertThat(a.value()).isEqualTo(150);
+    assertThat(a.provenance().version()).isEqualTo(2);
+  }
+
+  @Test
+  void pastRefreshAfterTheReadIsServedAndTheValueReloadedInTheBackground() {
+    cache.read(Set.of("A"));
+    changePrice("A", 175);
+    clock.advance(Duration.ofSeconds(8));
+
+    assertThat(found(cache.read(Set.of("A"))).values().get("A").value()).isEqualTo(100);
+    assertThat(backgroundTasks).hasSize(1);
+    backgroundTasks.get(0).run();
+
+    assertThat(found(cache.read(Set.of("A"))).values().get("A").value()).isEqualTo(175);
+    assertThat(asked).hasSize(2);
+  }
+
+  @Test
+  void servesStaleValuesWithTheirAgeWhileTheOwnerIsDownUpToTheMaximumStaleAge() {
+    cache.read(Set.of("A"));
+    ownerDown = true;
+    clock.advance(Duration.ofSeconds(30));
+
+    Versioned<Integer> stale = found(cache.read(Set.of("A"))).values().get("A");
+    assertThat(stale.value()).isEqualTo(100);
+    assertThat(stale.provenance().stalenessBound()).isEqualTo(Duration.ofSeconds(30));
+
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(cache.read(Set.of("A"))).isInstanceOf(Read.Unavailable.class);
+  }
+
+  @Test
+  void aKeyNeverLoadedIsUnavailableWhileTheOwnerIsDown() {
+    cache.read(Set.of("A"));
+    ownerDown = true;
+    clock.advance(Duration.ofSeconds(11));
+    assertThat(cache.read(Set.of("A", "B"))).isInstanceOf(Read.Unavailable.class);
+  }
+
+  @Test
+  void unknownKeysAreRememberedBriefly() {
+    assertThat(found(cache.read(Set.of("X"))).unknown()).containsExactly("X");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(found(cache.read(Set.of("X"))).unknown()).containsExactly("X");
+    assertThat(asked).hasSize(1);
+    clock.advance(Duration.ofSeconds(2));
+    cache.read(Set.of("X"));
+    assertThat(asked).hasSize(2);
+  }
+}

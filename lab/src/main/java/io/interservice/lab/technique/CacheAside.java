@@ -1,0 +1,34 @@
+package io.interservice.lab.technique;
+
+import java.util.List;
+
+/** {@code cache-aside}: a local cache in checkout, filled by batched direct calls on misses. */
+final class CacheAside implements Technique {
+  @Override
+  public String name() {
+    return "cache-aside";
+  }
+
+  @Override
+  public String summary() {
+    return "local cache (30 s fresh, refresh-ahead at 20 s, stale up to 5 min on error) over direct calls";
+  }
+
+  @Override
+  public List<String> checkoutArgs() {
+    return List.of("--technique", "cache-aside");
+  }
+
+  @Override
+  public MovingParts movingParts() {
+    return new MovingParts(2, List.of("postgresql"), List.of("GET /prices"), List.of());
+  }
+
+  @Override
+  public List<String> sources() {
+    return List.of(
+        "access/src/main/java/io/interservice/access/internal/CacheAsideReader.java",
+        "access/src/main/java/io/interservice/access/CacheAsideBuilder.java",
+        "access/src/main/java/io/interservice/access/CacheAsideConfig.java");
+  }
+}

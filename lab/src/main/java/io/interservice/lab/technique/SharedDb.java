@@ -1,0 +1,38 @@
+package io.interservice.lab.technique;
+
+import io.interservice.lab.topology.ScenarioDatabase;
+import java.util.List;
+
+/** {@code shared-db}: checkout reads catalog's products table in the database they share. */
+final class SharedDb implements Technique {
+  @Override
+  public String name() {
+    return "shared-db";
+  }
+
+  @Override
+  public String summary() {
+    return "checkout SELECTs catalog.products directly (SELECT granted on that table only)";
+  }
+
+  @Override
+  public List<String> checkoutArgs() {
+    return List.of("--technique", "shared-db");
+  }
+
+  @Override
+  public void prepare(ScenarioDatabase database) {
+    database.grantSharedRead();
+  }
+
+  @Override
+  public MovingParts movingParts() {
+    return new MovingParts(
+        2, List.of("postgresql (shared)"), List.of("SQL: catalog.products"), List.of());
+  }
+
+  @Override
+  public List<String> sources() {
+    return List.of("checkout/src/main/java/io/interservice/checkout/SharedDbClient.java");
+  }
+}
