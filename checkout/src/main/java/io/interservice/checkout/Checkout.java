@@ -26,12 +26,12 @@ final class Checkout {
   /** What placing an order produced: a new order, or the one an earlier identical request made. */
   record Placed(Order order, boolean replayed) {}
 
-  private final Reader<String, Price> prices;
+  private final Pricing pricing;
   private final OrderStore store;
   private final Supplier<UUID> ids;
 
-  Checkout(Reader<String, Price> prices, OrderStore store, Supplier<UUID> ids) {
-    this.prices = prices;
+  Checkout(Pricing pricing, OrderStore store, Supplier<UUID> ids) {
+    this.pricing = pricing;
     this.store = store;
     this.ids = ids;
   }
@@ -50,8 +50,16 @@ final class Checkout {
         return earlier.get();
       }
     }
-    Order order = price(request);
-    Optional<Order> stored = store.insert(order, key, fingerprint);
+    Optional<Order> stored =
+        switch (pricing) {
+          case Pricing.BeforeTransaction before -> {
+            Order order = price(before.reader(), request);
+            yield store.insert(c -> order, key, fingerprint);
+          }
+          case Pricing.InTransaction in ->
+              store.insert(
+                  c -> order(request, in.locker().lock(c, skus(request))), key, fingerprint);
+        };
     if (stored.isPresent()) {
       return new Placed(stored.get(), false);
     }
@@ -82,27 +90,30 @@ final class Checkout {
     return Optional.of(new Placed(keyed.get().order(), true));
   }
 
-  private Order price(OrderRequest request) {
+  private static Set<String> skus(OrderRequest request) {
     Set<String> skus = new LinkedHashSet<>();
     request.lines().forEach(l -> skus.add(l.sku()));
-    return switch (prices.read(skus)) {
+    return skus;
+  }
+
+  private Order price(Reader<String, Price> prices, OrderRequest request) {
+    return switch (prices.read(skus(request))) {
       case Read.Unavailable<String, Price> down -> throw unavailable(down);
-      case Read.Found<String, Price> found -> {
-        if (!found.unknown().isEmpty()) {
-          throw Problem.of(
-                  422,
-                  "unknown-skus",
-                  "Unknown skus",
-                  "catalog does not know " + found.unknown().size() + " of the skus ordered")
-              .with("unknownSkus", List.copyOf(new java.util.TreeSet<>(found.unknown())))
-              .toException();
-        }
-        yield order(request, found);
-      }
+      case Read.Found<String, Price> found -> order(request, found);
     };
   }
 
+  /** The priced order. @throws ProblemException 422 for unknown skus or mixed currencies */
   private Order order(OrderRequest request, Read.Found<String, Price> found) {
+    if (!found.unknown().isEmpty()) {
+      throw Problem.of(
+              422,
+              "unknown-skus",
+              "Unknown skus",
+              "catalog does not know " + found.unknown().size() + " of the skus ordered")
+          .with("unknownSkus", List.copyOf(new java.util.TreeSet<>(found.unknown())))
+          .toException();
+    }
     List<Order.Line> lines = new ArrayList<>(request.lines().size());
     String currency = null;
     long total = 0;

@@ -2,7 +2,6 @@ package io.interservice.checkout;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.webserver.WebServer;
-import io.interservice.access.Reader;
 import io.interservice.service.Api;
 import io.interservice.service.Database;
 import io.interservice.service.Metrics;
@@ -44,7 +43,7 @@ public final class CheckoutMain {
 
   static WebServer start(Settings settings) {
     String technique = settings.string("technique", "direct");
-    Reader<String, Price> prices = Techniques.reader(technique, settings);
+    Pricing pricing = Techniques.pricing(technique, settings);
     HikariDataSource db =
         Database.open(
             settings.string("db-url", DEFAULT_DB_URL),
@@ -55,7 +54,7 @@ public final class CheckoutMain {
     OrderStore store = new OrderStore(db, technique);
     Metrics metrics = new Metrics();
     Api api = new Api(metrics);
-    new CheckoutApi(new Checkout(prices, store, UUID::randomUUID), store).register(api);
+    new CheckoutApi(new Checkout(pricing, store, UUID::randomUUID), store).register(api);
     return api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8082));
   }
 }

@@ -15,6 +15,12 @@ import org.jspecify.annotations.Nullable;
 /** Checkout's tables. Thread-safe. */
 final class OrderStore {
 
+  /** Prices an order on the transaction's connection (or has priced it already). */
+  @FunctionalInterface
+  interface Pricer {
+    Order price(Connection c) throws SQLException;
+  }
+
   /** An order stored under an idempotency key, with the fingerprint of its request. */
   record Keyed(Order order, String fingerprint) {}
 
@@ -27,16 +33,17 @@ final class OrderStore {
   }
 
   /**
-   * Stores the order and its lines in one transaction; its {@code created_at} is taken last, as
-   * close to the commit as the database allows.
+   * Prices the order and stores it with its lines in one transaction; its {@code created_at} is
+   * taken last, as close to the commit as the database allows.
    *
    * @return empty when {@code key} is taken already: nothing was written
    */
-  Optional<Order> insert(Order order, @Nullable String key, String fingerprint)
+  Optional<Order> insert(Pricer pricer, @Nullable String key, String fingerprint)
       throws SQLException {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
+        Order order = pricer.price(c);
         if (!insertOrder(c, order, key, fingerprint)) {
           c.rollback();
           return Optional.empty();

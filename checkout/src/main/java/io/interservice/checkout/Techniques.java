@@ -22,17 +22,21 @@ final class Techniques {
   private Techniques() {}
 
   /**
-   * The reader for {@code name}.
+   * How orders are priced with technique {@code name}.
    *
    * @throws IllegalArgumentException naming the techniques there are
    */
-  static Reader<String, Price> reader(String name, Settings settings) {
+  static Pricing pricing(String name, Settings settings) {
+    if (name.equals("data-domain")) {
+      return new Pricing.InTransaction(new PublishedPrices());
+    }
     Function<Settings, Reader<String, Price>> factory = BY_NAME.get(name);
     if (factory == null) {
-      throw new IllegalArgumentException(
-          "unknown technique '" + name + "'; known: " + new TreeSet<>(BY_NAME.keySet()));
+      TreeSet<String> known = new TreeSet<>(BY_NAME.keySet());
+      known.add("data-domain");
+      throw new IllegalArgumentException("unknown technique '" + name + "'; known: " + known);
     }
-    return factory.apply(settings);
+    return new Pricing.BeforeTransaction(factory.apply(settings));
   }
 
   private static Reader<String, Price> cacheAside(Settings settings) {

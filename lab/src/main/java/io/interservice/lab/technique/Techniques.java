@@ -10,7 +10,8 @@ public final class Techniques {
   private static final Map<String, Technique> BY_NAME = new LinkedHashMap<>();
 
   static {
-    for (Technique t : List.<Technique>of(new Direct(), new CacheAside(), new SharedDb())) {
+    for (Technique t :
+        List.<Technique>of(new Direct(), new CacheAside(), new SharedDb(), new DataDomain())) {
       BY_NAME.put(t.name(), t);
     }
   }

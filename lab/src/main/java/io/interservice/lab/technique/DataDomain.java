@@ -1,0 +1,40 @@
+package io.interservice.lab.technique;
+
+import java.util.List;
+
+/**
+ * {@code data-domain}: checkout reads catalog's published view, in a deliberately shared schema,
+ * inside the order's own transaction, with the rows locked until it commits.
+ */
+final class DataDomain implements Technique {
+  @Override
+  public String name() {
+    return "data-domain";
+  }
+
+  @Override
+  public String summary() {
+    return "catalog_published.lock_prices() in the order's transaction: a published view, rows locked to commit";
+  }
+
+  @Override
+  public List<String> checkoutArgs() {
+    return List.of("--technique", "data-domain");
+  }
+
+  @Override
+  public MovingParts movingParts() {
+    return new MovingParts(
+        2,
+        List.of("postgresql (shared)"),
+        List.of("SQL: catalog_published.lock_prices()"),
+        List.of());
+  }
+
+  @Override
+  public List<String> sources() {
+    return List.of(
+        "checkout/src/main/java/io/interservice/checkout/PublishedPrices.java",
+        "catalog/src/main/resources/db/catalog/V2__published_prices.sql");
+  }
+}
