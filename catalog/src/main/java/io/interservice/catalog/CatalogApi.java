@@ -1,5 +1,6 @@
 package io.interservice.catalog;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -13,23 +14,30 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** Catalog's HTTP API; the routes are listed in {@code docs/api.md}. */
 final class CatalogApi {
   static final int MAX_SKUS = 100;
 
+  private static final Duration QUOTE_PATIENCE = Duration.ofMillis(25);
+
   private final ProductStore store;
   private final Faults faults;
+  private final Quotes quotes;
 
-  CatalogApi(ProductStore store, Faults faults) {
+  CatalogApi(ProductStore store, Faults faults, Quotes quotes) {
     this.store = store;
     this.faults = faults;
+    this.quotes = quotes;
   }
 
   void register(Api api) {
     api.route(Method.GET, "/health", this::health)
         .route(Method.GET, "/products/{sku}", this::product)
         .route(Method.GET, "/prices", this::prices)
+        .route(Method.POST, "/price-quotes", this::startQuote)
+        .route(Method.GET, "/price-quotes/{id}", this::quote)
         .route(Method.PUT, "/products/{sku}/price", this::changePrice)
         .route(Method.POST, "/products", this::createProducts)
         .route(Method.PUT, "/admin/faults", this::setFaults)
@@ -86,6 +94,47 @@ final class CatalogApi {
     }
     unknown.removeAll(found);
     Api.sendJson(res, 200, new Prices(quotes, new ArrayList<>(unknown)));
+  }
+
+  private void startQuote(ServerRequest req, ServerResponse res) throws Exception {
+    List<String> skus = Requests.quote(Api.body(req, Api.DEFAULT_MAX_BODY), MAX_SKUS);
+    answer(res, quotes.start(skus, QUOTE_PATIENCE));
+  }
+
+  private void quote(ServerRequest req, ServerResponse res) {
+    String raw = req.path().pathParameters().get("id");
+    UUID id;
+    try {
+      id = UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw Problem.invalid("id", "'" + raw + "' is not a quote id (a UUID)").toException();
+    }
+    answer(
+        res,
+        quotes
+            .find(id)
+            .orElseThrow(() ->
+                Problem.of(
+                        404,
+                        "unknown-quote",
+                        "Unknown quote",
+                        "no quote " + id + " (quotes do not survive a restart)")
+                    .toException()));
+  }
+
+  private static void answer(ServerResponse res, Quotes.State state) {
+    switch (state) {
+      case Quotes.State.Done done -> Api.sendJson(res, 200, done);
+      case Quotes.State.Pending pending -> {
+        res.header(HeaderNames.LOCATION, "/price-quotes/" + pending.id());
+        res.header(HeaderNames.RETRY_AFTER, "1");
+        Api.sendJson(res, 202, Map.of("id", pending.id().toString(), "status", "pending"));
+      }
+      case Quotes.State.Gone gone ->
+          Api.sendProblem(
+              res,
+              Problem.of(410, "quote-expired", "Quote expired", "quote " + gone.id() + " expired"));
+    }
   }
 
   /** The body of {@code GET /prices}. */

@@ -7,6 +7,11 @@ import io.interservice.service.Database;
 import io.interservice.service.Metrics;
 import io.interservice.service.ServiceMain;
 import io.interservice.service.Settings;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Starts catalog. Flags (or {@code CATALOG_*} environment variables): {@code --host}, {@code
@@ -17,7 +22,7 @@ public final class CatalogMain {
 
   /** Starts catalog and returns at once; the server runs until the JVM stops. */
   public static void main(String[] args) {
-    ServiceMain.run("catalog", args, ServiceMain.commonFlags(), CatalogMain::start);
+    ServiceMain.run("catalog", args, ServiceMain.commonFlags("quote-workers"), CatalogMain::start);
   }
 
   static WebServer start(Settings settings) throws java.sql.SQLException {
@@ -30,7 +35,21 @@ public final class CatalogMain {
             settings.integer("db-pool", 16));
     Metrics metrics = new Metrics();
     Api api = new Api(metrics);
-    new CatalogApi(new ProductStore(db), new Faults()).register(api);
+    ProductStore store = new ProductStore(db);
+    Faults faults = new Faults();
+    Quotes quotes =
+        new Quotes(
+            settings.integer("quote-workers", 4),
+            (id, skus) -> {
+              faults.apply();
+              List<PriceQuote> prices = store.prices(skus);
+              Set<String> unknown = new LinkedHashSet<>(skus);
+              prices.forEach(p -> unknown.remove(p.sku()));
+              return new Quotes.State.Done(id, prices, List.copyOf(unknown));
+            },
+            InstantSource.system(),
+            Duration.ofSeconds(60));
+    new CatalogApi(store, faults, quotes).register(api);
     return api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8081));
   }
 }

@@ -18,6 +18,9 @@ final class Requests {
   /** {@code PUT /products/{sku}/price}. */
   record PriceChange(@Nullable Long price, @Nullable String currency) {}
 
+  /** {@code POST /price-quotes}. */
+  record QuoteRequest(@Nullable List<@Nullable String> skus) {}
+
   /** {@code POST /products}. */
   record Bulk(@Nullable List<ProductBody> products) {}
 
@@ -35,6 +38,18 @@ final class Requests {
     price("price", change.price());
     currency("currency", change.currency());
     return change;
+  }
+
+  static List<String> quote(byte[] body, int max) {
+    List<@Nullable String> skus = Json.parse(body, QuoteRequest.class).skus();
+    if (skus == null || skus.isEmpty() || skus.size() > max) {
+      throw Problem.invalid("skus", "'skus' must list 1 to " + max + " skus").toException();
+    }
+    Set<String> distinct = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < skus.size(); i++) {
+      distinct.add(sku("skus[" + i + "]", skus.get(i)));
+    }
+    return List.copyOf(distinct);
   }
 
   static List<NewProduct> bulk(byte[] body) {

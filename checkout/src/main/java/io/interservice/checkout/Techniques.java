@@ -17,7 +17,8 @@ final class Techniques {
       Map.of(
           "direct", Techniques::direct,
           "cache-aside", Techniques::cacheAside,
-          "shared-db", Techniques::sharedDb);
+          "shared-db", Techniques::sharedDb,
+          "polling", Techniques::polling);
 
   private Techniques() {}
 
@@ -59,6 +60,16 @@ final class Techniques {
     return resilient("catalog-db", new SharedDbClient(shared), settings);
   }
 
+  private static Reader<String, Price> polling(Settings settings) {
+    Duration attempt = settings.duration("attempt-timeout", Duration.ofMillis(2500));
+    return resilient(
+        "catalog",
+        new QuotePollingClient(settings.string("catalog-url", "http://127.0.0.1:8081"), attempt),
+        settings,
+        attempt,
+        settings.duration("deadline", Duration.ofSeconds(5)));
+  }
+
   private static Reader<String, Price> direct(Settings settings) {
     Duration attempt = settings.duration("attempt-timeout", Duration.ofMillis(500));
     return resilient(
@@ -69,10 +80,23 @@ final class Techniques {
 
   private static Reader<String, Price> resilient(
       String owner, OwnerCall<String, Price> call, Settings settings) {
-    Duration attempt = settings.duration("attempt-timeout", Duration.ofMillis(500));
+    return resilient(
+        owner,
+        call,
+        settings,
+        settings.duration("attempt-timeout", Duration.ofMillis(500)),
+        settings.duration("deadline", Duration.ofSeconds(2)));
+  }
+
+  private static Reader<String, Price> resilient(
+      String owner,
+      OwnerCall<String, Price> call,
+      Settings settings,
+      Duration attempt,
+      Duration deadline) {
     return Access.direct(owner, call)
         .attemptTimeout(attempt)
-        .deadline(settings.duration("deadline", Duration.ofSeconds(2)))
+        .deadline(deadline)
         .maxConcurrent(settings.integer("max-concurrent", 64))
         .build();
   }

@@ -11,7 +11,8 @@ public final class Techniques {
 
   static {
     for (Technique t :
-        List.<Technique>of(new Direct(), new CacheAside(), new SharedDb(), new DataDomain())) {
+        List.<Technique>of(
+            new Direct(), new CacheAside(), new SharedDb(), new DataDomain(), new Polling())) {
       BY_NAME.put(t.name(), t);
     }
   }

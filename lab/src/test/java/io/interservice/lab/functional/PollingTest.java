@@ -1,0 +1,83 @@
+package io.interservice.lab.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PollingTest {
+  private static Scenario scenario;
+
+  @BeforeAll
+  static void start() {
+    scenario = Scenario.start(PollingTest.class, "--technique", "polling");
+  }
+
+  @AfterAll
+  static void stop() {
+    scenario.close();
+  }
+
+  @AfterEach
+  void noLatency() throws Exception {
+    scenario.admin.setLatency(0);
+  }
+
+  @Test
+  void aQuickQuoteIsAnsweredAtOnceAndAnOrderCarriesTheCurrentVersion() throws Exception {
+    Http.Answer quote =
+        scenario.catalogHttp.post("/price-quotes", "{\"skus\":[\"SKU-00001\",\"NOPE-1\"]}");
+    assertThat(quote.status()).isEqualTo(200);
+    assertThat(quote.json().at("/prices/0/sku").asText()).isEqualTo("SKU-00001");
+    assertThat(quote.json().at("/unknown/0").asText()).isEqualTo("NOPE-1");
+
+    long version = scenario.admin.changePrice("SKU-00012", 1212);
+    JsonNode line = scenario.checkoutHttp.order("SKU-00012", 1).json().at("/lines/0");
+    assertThat(line.get("priceVersion").asLong()).isEqualTo(version);
+    assertThat(line.get("source").asText()).isEqualTo("owner");
+  }
+
+  @Test
+  void aSlowQuoteIsAcceptedWithLocationAndRetryAfterAndPolledUntilDone() throws Exception {
+    scenario.admin.setLatency(300);
+
+    Http.Answer accepted = scenario.catalogHttp.post("/price-quotes", "{\"skus\":[\"SKU-00013\"]}");
+
+    assertThat(accepted.status()).isEqualTo(202);
+    assertThat(accepted.header("Retry-After")).hasValue("1");
+    String location = accepted.header("Location").orElseThrow();
+    assertThat(location).startsWith("/price-quotes/");
+    Thread.sleep(400);
+    Http.Answer done = scenario.catalogHttp.get(location);
+    assertThat(done.status()).isEqualTo(200);
+    assertThat(done.json().at("/prices/0/sku").asText()).isEqualTo("SKU-00013");
+
+    long start = System.nanoTime();
+    Http.Answer order = scenario.checkoutHttp.order("SKU-00014", 1);
+    assertThat(order.status()).isEqualTo(201);
+    assertThat((System.nanoTime() - start) / 1_000_000)
+        .as("one poll after Retry-After")
+        .isBetween(900L, 2_500L);
+  }
+
+  @Test
+  void unknownAndMalformedQuotesAreProblems() {
+    assertThat(
+            scenario.catalogHttp.get("/price-quotes/00000000-0000-0000-0000-000000000000").status())
+        .isEqualTo(404);
+    Http.Answer bad = scenario.catalogHttp.post("/price-quotes", "{\"skus\":[\"ok\",\"not ok\"]}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("field").asText()).isEqualTo("skus[1]");
+    assertThat(
+            scenario
+                .catalogHttp
+                .post("/price-quotes", "{\"skus\":[]}")
+                .json()
+                .get("field")
+                .asText())
+        .isEqualTo("skus");
+  }
+}
