@@ -25,17 +25,23 @@ final class CatalogApi {
   private final ProductStore store;
   private final Faults faults;
   private final Quotes quotes;
+  private final Push push;
 
-  CatalogApi(ProductStore store, Faults faults, Quotes quotes) {
+  CatalogApi(ProductStore store, Faults faults, Quotes quotes, Push push) {
     this.store = store;
     this.faults = faults;
     this.quotes = quotes;
+    this.push = push;
   }
 
   void register(Api api) {
     api.route(Method.GET, "/health", this::health)
         .route(Method.GET, "/products/{sku}", this::product)
         .route(Method.GET, "/prices", this::prices)
+        .route(Method.POST, "/subscribers", this::subscribe)
+        .route(Method.GET, "/snapshot", this::snapshot)
+        .route(Method.GET, "/checksums", this::checksums)
+        .route(Method.GET, "/admin/deliveries", this::deliveries)
         .route(Method.POST, "/price-quotes", this::startQuote)
         .route(Method.GET, "/price-quotes/{id}", this::quote)
         .route(Method.PUT, "/products/{sku}/price", this::changePrice)
@@ -94,6 +100,56 @@ final class CatalogApi {
     }
     unknown.removeAll(found);
     Api.sendJson(res, 200, new Prices(quotes, new ArrayList<>(unknown)));
+  }
+
+  private void subscribe(ServerRequest req, ServerResponse res) throws SQLException {
+    Requests.Subscription s = Requests.subscription(Api.body(req, Api.DEFAULT_MAX_BODY));
+    Push.Subscriber subscriber = push.register(s.name(), s.callbackUrl());
+    res.header(HeaderNames.LOCATION, "/subscribers/" + subscriber.id());
+    Api.sendJson(res, 201, subscriber);
+  }
+
+  /**
+   * Every product's price, or those of one reconciliation bucket ({@code bucket}, {@code buckets}).
+   */
+  private void snapshot(ServerRequest req, ServerResponse res) throws Exception {
+    faults.apply();
+    List<PriceQuote> all = store.all();
+    if (req.query().contains("bucket")) {
+      int buckets = intParam(req, "buckets", 1, 1024);
+      int bucket = intParam(req, "bucket", 0, buckets - 1);
+      all =
+          all.stream()
+              .filter(q -> io.interservice.service.Checksums.bucket(q.sku(), buckets) == bucket)
+              .toList();
+    }
+    Api.sendJson(res, 200, Map.of("prices", all));
+  }
+
+  private void checksums(ServerRequest req, ServerResponse res) throws Exception {
+    faults.apply();
+    int buckets = intParam(req, "buckets", 1, 1024);
+    Api.sendJson(res, 200, Map.of("buckets", Push.checksums(store.all(), buckets)));
+  }
+
+  private void deliveries(ServerRequest req, ServerResponse res) throws SQLException {
+    Api.sendJson(res, 200, push.counts());
+  }
+
+  private static int intParam(ServerRequest req, String name, int min, int max) {
+    String raw = req.query().contains(name) ? req.query().get(name) : "";
+    try {
+      int v = Integer.parseInt(raw);
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw Problem.invalid(
+            name,
+            "'" + name + "' must be an integer from " + min + " to " + max + ", was '" + raw + "'")
+        .toException();
   }
 
   private void startQuote(ServerRequest req, ServerResponse res) throws Exception {

@@ -22,7 +22,11 @@ public final class CatalogMain {
 
   /** Starts catalog and returns at once; the server runs until the JVM stops. */
   public static void main(String[] args) {
-    ServiceMain.run("catalog", args, ServiceMain.commonFlags("quote-workers"), CatalogMain::start);
+    ServiceMain.run(
+        "catalog",
+        args,
+        ServiceMain.commonFlags("quote-workers", "push-max-backoff", "push-max-attempts"),
+        CatalogMain::start);
   }
 
   static WebServer start(Settings settings) throws java.sql.SQLException {
@@ -49,7 +53,14 @@ public final class CatalogMain {
             },
             InstantSource.system(),
             Duration.ofSeconds(60));
-    new CatalogApi(store, faults, quotes).register(api);
+    Push push =
+        new Push(
+            db,
+            settings.duration("push-max-backoff", Duration.ofSeconds(5)),
+            settings.integer("push-max-attempts", 10),
+            new java.util.SplittableRandom());
+    push.start();
+    new CatalogApi(store, faults, quotes, push).register(api);
     return api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8081));
   }
 }

@@ -128,6 +128,14 @@ final class ProductStore {
             product.updatedAt());
         s.executeUpdate();
       }
+      try (PreparedStatement s = c.prepareStatement(INSERT_DELIVERIES)) {
+        s.setString(1, product.sku());
+        s.setLong(2, product.version());
+        s.setLong(3, product.price());
+        s.setString(4, product.currency());
+        s.setTimestamp(5, Timestamp.from(product.updatedAt()));
+        s.executeUpdate();
+      }
       return Optional.of(product);
     });
   }
@@ -188,6 +196,29 @@ final class ProductStore {
     }
   }
 
+  /** Every product's sku, price, currency, version and last change, in sku order. */
+  List<PriceQuote> all() throws SQLException {
+    return read((c, p) -> {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT sku, " + p + ", currency, version, updated_at FROM products ORDER BY sku")) {
+        List<PriceQuote> all = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            all.add(
+                new PriceQuote(
+                    r.getString(1),
+                    r.getLong(2),
+                    r.getString(3),
+                    r.getLong(4),
+                    r.getTimestamp(5).toInstant()));
+          }
+        }
+        return all;
+      }
+    });
+  }
+
   void ping() throws SQLException {
     read((c, p) -> {
       try (PreparedStatement s = c.prepareStatement("SELECT 1")) {
@@ -196,6 +227,11 @@ final class ProductStore {
       }
     });
   }
+
+  /** A delivery owed to every subscriber, written in the change's own transaction. */
+  private static final String INSERT_DELIVERIES =
+      "INSERT INTO deliveries (subscriber_id, sku, version, price, currency, changed_at)"
+          + " SELECT id, ?, ?, ?, ?, ? FROM subscribers";
 
   private static final String INSERT_HISTORY =
       "INSERT INTO price_history (sku, version, price, currency, valid_from) VALUES (?, ?, ?, ?, ?)";

@@ -21,6 +21,9 @@ final class Requests {
   /** {@code POST /price-quotes}. */
   record QuoteRequest(@Nullable List<@Nullable String> skus) {}
 
+  /** {@code POST /subscribers}. */
+  record Subscription(@Nullable String name, @Nullable String callbackUrl) {}
+
   /** {@code POST /products}. */
   record Bulk(@Nullable List<ProductBody> products) {}
 
@@ -50,6 +53,25 @@ final class Requests {
       distinct.add(sku("skus[" + i + "]", skus.get(i)));
     }
     return List.copyOf(distinct);
+  }
+
+  static Subscription subscription(byte[] body) {
+    Subscription s = Json.parse(body, Subscription.class);
+    if (s.name() == null || !s.name().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+      throw Problem.invalid("name", "'name' must be 1-64 of a-z, 0-9 and '-'").toException();
+    }
+    String url = s.callbackUrl();
+    try {
+      java.net.URI uri = new java.net.URI(url == null ? "" : url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new java.net.URISyntaxException(String.valueOf(url), "not an http(s) URL");
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw Problem.invalid("callbackUrl", "'callbackUrl' must be an http(s) URL, was " + url)
+          .toException();
+    }
+    return s;
   }
 
   static List<NewProduct> bulk(byte[] body) {

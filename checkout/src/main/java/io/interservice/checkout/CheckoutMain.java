@@ -7,6 +7,8 @@ import io.interservice.service.Database;
 import io.interservice.service.Metrics;
 import io.interservice.service.ServiceMain;
 import io.interservice.service.Settings;
+import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -37,13 +39,20 @@ public final class CheckoutMain {
             "cache-max-stale",
             "cache-negative",
             "shared-db-user",
-            "shared-db-password"),
+            "shared-db-password",
+            "subscriber-name",
+            "public-url",
+            "reconcile-interval"),
         CheckoutMain::start);
   }
 
   static WebServer start(Settings settings) {
     String technique = settings.string("technique", "direct");
-    Pricing pricing = Techniques.pricing(technique, settings);
+    PushedPrices pushed = technique.equals("push") ? new PushedPrices() : null;
+    Pricing pricing =
+        pushed != null
+            ? new Pricing.BeforeTransaction(pushed)
+            : Techniques.pricing(technique, settings);
     HikariDataSource db =
         Database.open(
             settings.string("db-url", DEFAULT_DB_URL),
@@ -55,6 +64,23 @@ public final class CheckoutMain {
     Metrics metrics = new Metrics();
     Api api = new Api(metrics);
     new CheckoutApi(new Checkout(pricing, store, UUID::randomUUID), store).register(api);
-    return api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8082));
+    PriceUpdates updates = pushed == null ? null : new PriceUpdates(pushed);
+    if (updates != null) {
+      updates.register(api);
+    }
+    WebServer server =
+        api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8082));
+    if (updates != null) {
+      Subscription subscription =
+          new Subscription(
+              URI.create(settings.string("catalog-url", "http://127.0.0.1:8081")),
+              settings.string("subscriber-name", "checkout"),
+              settings.string("public-url", "http://127.0.0.1:" + server.port()) + "/price-updates",
+              settings.duration("reconcile-interval", Duration.ofSeconds(10)),
+              pushed);
+      updates.subscribe(subscription);
+      subscription.start();
+    }
+    return server;
   }
 }

@@ -35,6 +35,7 @@ final class Techniques {
     if (factory == null) {
       TreeSet<String> known = new TreeSet<>(BY_NAME.keySet());
       known.add("data-domain");
+      known.add("push");
       throw new IllegalArgumentException("unknown technique '" + name + "'; known: " + known);
     }
     return new Pricing.BeforeTransaction(factory.apply(settings));

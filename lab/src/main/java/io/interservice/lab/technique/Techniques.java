@@ -12,7 +12,12 @@ public final class Techniques {
   static {
     for (Technique t :
         List.<Technique>of(
-            new Direct(), new CacheAside(), new SharedDb(), new DataDomain(), new Polling())) {
+            new Direct(),
+            new CacheAside(),
+            new SharedDb(),
+            new DataDomain(),
+            new Polling(),
+            new Push())) {
       BY_NAME.put(t.name(), t);
     }
   }
