@@ -25,7 +25,8 @@ public final class CatalogMain {
     ServiceMain.run(
         "catalog",
         args,
-        ServiceMain.commonFlags("quote-workers", "push-max-backoff", "push-max-attempts"),
+        ServiceMain.commonFlags(
+            "quote-workers", "push-max-backoff", "push-max-attempts", "grpc-port"),
         CatalogMain::start);
   }
 
@@ -61,6 +62,11 @@ public final class CatalogMain {
             new java.util.SplittableRandom());
     push.start();
     new CatalogApi(store, faults, quotes, push).register(api);
+    int grpcPort = settings.integer("grpc-port", -1);
+    if (grpcPort >= 0) {
+      GrpcPrices.start(
+          settings.string("host", "127.0.0.1"), grpcPort, store, faults, metrics.registry());
+    }
     return api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8081));
   }
 }

@@ -42,7 +42,8 @@ public final class CheckoutMain {
             "shared-db-password",
             "subscriber-name",
             "public-url",
-            "reconcile-interval"),
+            "reconcile-interval",
+            "catalog-grpc"),
         CheckoutMain::start);
   }
 

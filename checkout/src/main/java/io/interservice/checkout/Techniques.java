@@ -18,7 +18,8 @@ final class Techniques {
           "direct", Techniques::direct,
           "cache-aside", Techniques::cacheAside,
           "shared-db", Techniques::sharedDb,
-          "polling", Techniques::polling);
+          "polling", Techniques::polling,
+          "direct-grpc", Techniques::directGrpc);
 
   private Techniques() {}
 
@@ -59,6 +60,13 @@ final class Techniques {
             "catalog",
             settings.integer("db-pool", 16));
     return resilient("catalog-db", new SharedDbClient(shared), settings);
+  }
+
+  private static Reader<String, Price> directGrpc(Settings settings) {
+    return resilient(
+        "catalog",
+        new CatalogGrpcClient(settings.string("catalog-grpc", "127.0.0.1:9081")),
+        settings);
   }
 
   private static Reader<String, Price> polling(Settings settings) {

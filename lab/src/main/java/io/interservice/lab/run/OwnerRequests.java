@@ -19,6 +19,9 @@ final class OwnerRequests {
       Pattern.compile(
           "^http_server_requests_seconds_count\\{method=\"([A-Z]+)\",status=\"\\d+\",uri=\"([^\"]*)\"} ([0-9.eE+]+)$",
           Pattern.MULTILINE);
+  private static final Pattern GRPC =
+      Pattern.compile(
+          "^grpc_server_requests_seconds_count\\{[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -72,6 +75,10 @@ final class OwnerRequests {
         if (isRead(m.group(1), m.group(2))) {
           sum += (long) Double.parseDouble(m.group(3));
         }
+      }
+      Matcher g = GRPC.matcher(r.body());
+      while (g.find()) {
+        sum += (long) Double.parseDouble(g.group(1));
       }
       return sum;
     } catch (IOException e) {

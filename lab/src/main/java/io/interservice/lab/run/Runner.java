@@ -51,7 +51,8 @@ public final class Runner {
     Path logs =
         Files.createDirectories(
             runDir.resolve(config.technique().name() + "-" + config.fault().name()));
-    try (ServiceProcess catalog = Services.catalog(home, database, Ports.free(), logs)) {
+    try (ServiceProcess catalog =
+        Services.catalog(home, database, Ports.freeWith(Services.GRPC_OFFSET), logs)) {
       CatalogAdmin admin = new CatalogAdmin(catalog.url());
       admin.seed(config.products(), config.seed());
       config.technique().prepare(database);

@@ -7,17 +7,30 @@ import java.util.List;
 
 /** Starts catalog and checkout against the scenario's database, each as its own JVM. */
 public final class Services {
+  /** catalog's gRPC port is its HTTP port plus this. */
+  public static final int GRPC_OFFSET = 1000;
+
   private Services() {}
 
-  /** Catalog, connecting as role {@code catalog}. */
+  /**
+   * Catalog, connecting as role {@code catalog}, serving HTTP on {@code port} and gRPC on {@code
+   * port + 1000}.
+   */
   public static ServiceProcess catalog(Path home, ScenarioDatabase db, int port, Path logDir) {
+    List<String> args = new ArrayList<>(dbArgs(db, ScenarioDatabase.CATALOG));
+    args.addAll(List.of("--grpc-port", Integer.toString(grpcPort(port))));
     return ServiceProcess.start(
         home,
         "catalog",
         "io.interservice.catalog.CatalogMain",
-        dbArgs(db, ScenarioDatabase.CATALOG),
+        args,
         port,
         logDir.resolve("catalog.log"));
+  }
+
+  /** Where a catalog started on {@code httpPort} serves gRPC. */
+  public static int grpcPort(int httpPort) {
+    return httpPort + GRPC_OFFSET;
   }
 
   /** Checkout, connecting as role {@code checkout}, asking {@code catalog}; {@code extra} flags. */
@@ -25,6 +38,7 @@ public final class Services {
       Path home, ScenarioDatabase db, int port, URI catalog, List<String> extra, Path logDir) {
     List<String> args = new ArrayList<>(dbArgs(db, ScenarioDatabase.CHECKOUT));
     args.addAll(List.of("--catalog-url", catalog.toString()));
+    args.addAll(List.of("--catalog-grpc", catalog.getHost() + ":" + grpcPort(catalog.getPort())));
     args.addAll(
         List.of(
             "--shared-db-user",

@@ -47,7 +47,13 @@ public final class Topology implements AutoCloseable {
         database = ScenarioDatabase.existing(options.dbUrl());
       }
       catalog =
-          Services.catalog(options.home(), database, port(options.catalogPort()), options.runDir());
+          Services.catalog(
+              options.home(),
+              database,
+              options.catalogPort() == 0
+                  ? Ports.freeWith(Services.GRPC_OFFSET)
+                  : options.catalogPort(),
+              options.runDir());
       started.add(catalog);
       checkout =
           Services.checkout(

@@ -35,7 +35,7 @@ final class Scenario implements AutoCloseable {
     database = SharedDatabase.get();
     database.reset();
     Path logs = logs(name);
-    catalog = Services.catalog(Lab.home(), database, Ports.free(), logs);
+    catalog = Services.catalog(Lab.home(), database, Ports.freeWith(Services.GRPC_OFFSET), logs);
     catalogHttp = new Http(catalog.url());
     admin = new CatalogAdmin(catalog.url());
     try {

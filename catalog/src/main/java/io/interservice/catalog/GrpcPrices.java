@@ -1,0 +1,95 @@
+package io.interservice.catalog;
+
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ServerCalls;
+import io.grpc.stub.StreamObserver;
+import io.interservice.pricegrpc.PricesGrpc;
+import io.interservice.service.Skus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+
+/**
+ * catalog's {@code Prices/GetPrices} over gRPC: the same batched read as {@code GET /prices},
+ * counted as {@code grpc.server.requests} ({@code grpc_server_requests_seconds_count}).
+ */
+final class GrpcPrices {
+  private GrpcPrices() {}
+
+  /** Starts the gRPC server on {@code host}:{@code port}. */
+  static Server start(
+      String host, int port, ProductStore store, Faults faults, MeterRegistry meters) {
+    ServerServiceDefinition service =
+        ServerServiceDefinition.builder(PricesGrpc.SERVICE)
+            .addMethod(
+                PricesGrpc.GET_PRICES,
+                ServerCalls.asyncUnaryCall(
+                    (request, response) -> answer(request, response, store, faults, meters)))
+            .build();
+    try {
+      return NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+          .addService(service)
+          .executor(Executors.newVirtualThreadPerTaskExecutor())
+          .build()
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start gRPC on " + host + ":" + port, e);
+    }
+  }
+
+  private static void answer(
+      PricesGrpc.PricesRequest request,
+      StreamObserver<PricesGrpc.PricesReply> response,
+      ProductStore store,
+      Faults faults,
+      MeterRegistry meters) {
+    long start = System.nanoTime();
+    Status status = Status.OK;
+    try {
+      Set<String> skus = new LinkedHashSet<>(request.skus());
+      if (skus.isEmpty()
+          || skus.size() > CatalogApi.MAX_SKUS
+          || !skus.stream().allMatch(Skus::valid)) {
+        status =
+            Status.INVALID_ARGUMENT.withDescription(
+                "give 1 to " + CatalogApi.MAX_SKUS + " well-formed skus");
+        response.onError(status.asRuntimeException());
+        return;
+      }
+      faults.apply();
+      List<PricesGrpc.Price> prices = new ArrayList<>();
+      for (PriceQuote q : store.prices(skus)) {
+        skus.remove(q.sku());
+        prices.add(
+            new PricesGrpc.Price(
+                q.sku(),
+                q.price(),
+                q.currency(),
+                q.version(),
+                ChronoUnit.MICROS.between(java.time.Instant.EPOCH, q.asOf())));
+      }
+      response.onNext(new PricesGrpc.PricesReply(prices, List.copyOf(skus)));
+      response.onCompleted();
+    } catch (Exception e) {
+      status = Status.UNAVAILABLE.withDescription(e.toString());
+      response.onError(status.asRuntimeException());
+    } finally {
+      Timer.builder("grpc.server.requests")
+          .tag("method", "GetPrices")
+          .tag("status", status.getCode().name())
+          .register(meters)
+          .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+  }
+}

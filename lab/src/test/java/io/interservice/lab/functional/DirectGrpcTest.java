@@ -1,0 +1,59 @@
+package io.interservice.lab.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DirectGrpcTest {
+  private static final String GRPC_CALLS =
+      "grpc_server_requests_seconds_count{method=\"GetPrices\",status=\"OK\"}";
+  private static Scenario scenario;
+
+  @BeforeAll
+  static void start() {
+    scenario = Scenario.start(DirectGrpcTest.class, "--technique", "direct-grpc");
+  }
+
+  @AfterAll
+  static void stop() {
+    scenario.close();
+  }
+
+  @Test
+  void aFiveLineOrderIsPricedByOneGrpcCallAtTheCurrentVersion() throws Exception {
+    long version = scenario.admin.changePrice("SKU-00031", 3131);
+    long before = scenario.catalogHttp.metric(GRPC_CALLS);
+
+    Http.Answer placed =
+        scenario.checkoutHttp.order(
+            "SKU-00031", 1, "SKU-00032", 1, "SKU-00033", 1, "SKU-00034", 1, "SKU-00035", 1);
+
+    JsonNode line = placed.json().at("/lines/0");
+    assertThat(placed.status()).isEqualTo(201);
+    assertThat(line.get("priceVersion").asLong()).isEqualTo(version);
+    assertThat(line.get("unitPrice").asLong()).isEqualTo(3131);
+    assertThat(line.get("source").asText()).isEqualTo("owner");
+    assertThat(scenario.catalogHttp.metric(GRPC_CALLS) - before).isEqualTo(1);
+    assertThat(scenario.checkoutHttp.order("NOPE-9", 1).status()).isEqualTo(422);
+  }
+
+  @Test
+  void withCatalogKilledOrdersGet503AndRecoverAfterItsRestart() {
+    scenario.catalog.kill();
+    try {
+      Http.Answer refused = scenario.checkoutHttp.order("SKU-00036", 1);
+      assertThat(refused.status()).isEqualTo(503);
+      assertThat(refused.header("Retry-After")).isPresent();
+    } finally {
+      scenario.catalog.restart();
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> scenario.checkoutHttp.order("SKU-00036", 1).status() == 201);
+  }
+}
