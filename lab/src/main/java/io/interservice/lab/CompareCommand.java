@@ -60,12 +60,12 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--duration",
-      description = "measured time per run (default 30s; 15s with --quick)")
+      description = "measured time per run (default 15s; 8s with --quick)")
   @Nullable String duration;
 
   @Option(
       names = "--warmup",
-      description = "unmeasured time before it (default 5s; 3s with --quick)")
+      description = "unmeasured time before it (default 3s; 2s with --quick)")
   @Nullable String warmup;
 
   @Option(
@@ -110,7 +110,7 @@ final class CompareCommand implements Callable<Integer> {
       description = "how long the window lasts (default: a third of the measured time)")
   @Nullable String faultDuration;
 
-  @Option(names = "--quick", description = "short runs: 15s measured after 3s of warm-up")
+  @Option(names = "--quick", description = "short runs: 8s measured after 2s of warm-up")
   boolean quick;
 
   @Option(
@@ -141,8 +141,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Duration measured = duration(duration, quick ? "15s" : "30s", "--duration");
-    Duration warm = duration(warmup, quick ? "3s" : "5s", "--warmup");
+    Duration measured = duration(duration, quick ? "8s" : "15s", "--duration");
+    Duration warm = duration(warmup, quick ? "2s" : "3s", "--warmup");
     Duration windowStart =
         duration(faultStart, Math.max(1, measured.toSeconds() / 3) + "s", "--fault-start");
     Duration windowLength =
