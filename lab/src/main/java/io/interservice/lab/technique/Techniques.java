@@ -13,6 +13,7 @@ public final class Techniques {
     for (Technique t :
         List.<Technique>of(
             new Direct(),
+            new DirectGrpc(),
             new CacheAside(),
             new SharedDb(),
             new DataDomain(),
