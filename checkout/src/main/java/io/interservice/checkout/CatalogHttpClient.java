@@ -1,11 +1,6 @@
 package io.interservice.checkout;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.interservice.access.Provenance;
 import io.interservice.access.Read;
-import io.interservice.access.Versioned;
 import io.interservice.access.spi.OwnerCall;
 import io.interservice.access.spi.OwnerRejectedException;
 import java.io.IOException;
@@ -16,25 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
 /** Catalog's {@code GET /prices} over HTTP/1.1 with the JDK client: one request per batch. */
 final class CatalogHttpClient implements OwnerCall<String, Price> {
-  /** Tolerant of fields it does not know, so that catalog may add some. */
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-  private record PriceBody(String sku, long price, String currency, long version, Instant asOf) {}
-
-  private record PricesBody(List<PriceBody> prices, List<String> unknown) {}
-
   private final HttpClient http;
   private final String baseUrl;
 
@@ -68,14 +49,6 @@ final class CatalogHttpClient implements OwnerCall<String, Price> {
     if (status != 200) {
       throw new IOException("GET /prices answered " + status);
     }
-    PricesBody body = MAPPER.readValue(response.body(), PricesBody.class);
-    Map<String, Versioned<Price>> found = new HashMap<>();
-    for (PriceBody p : body.prices()) {
-      found.put(
-          p.sku(),
-          new Versioned<>(
-              new Price(p.price(), p.currency()), Provenance.fromOwner(p.version(), p.asOf())));
-    }
-    return new Read.Found<>(found, Set.copyOf(body.unknown()));
+    return PriceBodies.fromJson(response.body());
   }
 }

@@ -8,7 +8,6 @@ import io.interservice.service.Api;
 import io.interservice.service.Problem;
 import io.interservice.service.ProblemException;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -26,19 +25,9 @@ final class CheckoutApi {
   }
 
   void register(Api api) {
-    api.route(Method.GET, "/health", this::health)
+    api.health(store::ping)
         .route(Method.POST, "/orders", this::place)
         .route(Method.GET, "/orders/{id}", this::find);
-  }
-
-  private void health(ServerRequest req, ServerResponse res) {
-    try {
-      store.ping();
-      Api.sendJson(res, 200, Map.of("status", "UP"));
-    } catch (SQLException e) {
-      Api.sendProblem(
-          res, Problem.of(503, "unhealthy", "Unhealthy", "database: " + e.getMessage()));
-    }
   }
 
   private void place(ServerRequest req, ServerResponse res) throws SQLException {

@@ -1,17 +1,10 @@
 package io.interservice.checkout;
 
-import io.interservice.access.Provenance;
 import io.interservice.access.Read;
-import io.interservice.access.Source;
-import io.interservice.access.Versioned;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,23 +20,9 @@ final class PublishedPrices implements Pricing.Locker {
         c.prepareStatement(
             "SELECT sku, price, currency, version, as_of FROM catalog_published.lock_prices(?)")) {
       s.setArray(1, c.createArrayOf("text", skus.toArray()));
-      Map<String, Versioned<Price>> found = new HashMap<>();
       try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          found.put(
-              r.getString(1),
-              new Versioned<>(
-                  new Price(r.getLong(2), r.getString(3).trim()),
-                  new Provenance(
-                      r.getLong(4),
-                      r.getTimestamp(5).toInstant(),
-                      Source.SHARED_DB,
-                      Duration.ZERO)));
-        }
+        return PriceBodies.fromRows(r, skus);
       }
-      Set<String> unknown = new HashSet<>(skus);
-      unknown.removeAll(found.keySet());
-      return new Read.Found<>(found, unknown);
     }
   }
 }

@@ -1,11 +1,6 @@
 package io.interservice.checkout;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.interservice.access.Provenance;
 import io.interservice.access.Read;
-import io.interservice.access.Versioned;
 import io.interservice.access.spi.OwnerCall;
 import io.interservice.access.spi.OwnerRejectedException;
 import java.io.IOException;
@@ -15,9 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,15 +21,6 @@ import java.util.Set;
  * reader's retry starts a new one.
  */
 final class QuotePollingClient implements OwnerCall<String, Price> {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-  private record PriceBody(String sku, long price, String currency, long version, Instant asOf) {}
-
-  private record QuoteBody(List<PriceBody> prices, List<String> unknown) {}
-
   private final HttpClient http;
   private final URI base;
 
@@ -60,13 +43,13 @@ final class QuotePollingClient implements OwnerCall<String, Price> {
             .header("Content-Type", "application/json")
             .POST(
                 HttpRequest.BodyPublishers.ofByteArray(
-                    MAPPER.writeValueAsBytes(Map.of("skus", skus))))
+                    PriceBodies.MAPPER.writeValueAsBytes(Map.of("skus", skus))))
             .build();
     HttpResponse<byte[]> response = http.send(start, HttpResponse.BodyHandlers.ofByteArray());
     while (true) {
       int status = response.statusCode();
       if (status == 200) {
-        return found(MAPPER.readValue(response.body(), QuoteBody.class));
+        return PriceBodies.fromJson(response.body());
       }
       if (status == 404 || status == 410) {
         throw new IOException("quote lost: " + status);
@@ -102,16 +85,5 @@ final class QuotePollingClient implements OwnerCall<String, Price> {
               .build();
       response = http.send(poll, HttpResponse.BodyHandlers.ofByteArray());
     }
-  }
-
-  private static Read.Found<String, Price> found(QuoteBody body) {
-    Map<String, Versioned<Price>> found = new HashMap<>();
-    for (PriceBody p : body.prices()) {
-      found.put(
-          p.sku(),
-          new Versioned<>(
-              new Price(p.price(), p.currency()), Provenance.fromOwner(p.version(), p.asOf())));
-    }
-    return new Read.Found<>(found, Set.copyOf(body.unknown()));
   }
 }

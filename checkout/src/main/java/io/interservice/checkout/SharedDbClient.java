@@ -1,18 +1,12 @@
 package io.interservice.checkout;
 
-import io.interservice.access.Provenance;
 import io.interservice.access.Read;
-import io.interservice.access.Source;
-import io.interservice.access.Versioned;
 import io.interservice.access.spi.OwnerCall;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -37,23 +31,9 @@ final class SharedDbClient implements OwnerCall<String, Price> {
                     + " FROM catalog.products WHERE sku = ANY (?)")) {
       s.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
       s.setArray(1, c.createArrayOf("text", skus.toArray()));
-      Map<String, Versioned<Price>> found = new HashMap<>();
       try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          found.put(
-              r.getString(1),
-              new Versioned<>(
-                  new Price(r.getLong(2), r.getString(3)),
-                  new Provenance(
-                      r.getLong(4),
-                      r.getTimestamp(5).toInstant(),
-                      Source.SHARED_DB,
-                      Duration.ZERO)));
-        }
+        return PriceBodies.fromRows(r, skus);
       }
-      Set<String> unknown = new HashSet<>(skus);
-      unknown.removeAll(found.keySet());
-      return new Read.Found<>(found, unknown);
     }
   }
 }

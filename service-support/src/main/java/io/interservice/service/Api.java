@@ -35,6 +35,28 @@ public final class Api {
     routing.get("/metrics", timed(Method.GET, "/metrics", this::scrape));
   }
 
+  /** What {@code GET /health} checks: throws when the service cannot serve. */
+  @FunctionalInterface
+  public interface HealthCheck {
+    /** Returns when healthy. */
+    void check() throws Exception;
+  }
+
+  /** Adds {@code GET /health}: {@code 200 {"status":"UP"}}, or a 503 problem naming the failure. */
+  public Api health(HealthCheck check) {
+    return route(
+        Method.GET,
+        "/health",
+        (req, res) -> {
+          try {
+            check.check();
+            sendJson(res, 200, java.util.Map.of("status", "UP"));
+          } catch (Exception e) {
+            sendProblem(res, Problem.of(503, "unhealthy", "Unhealthy", e.getMessage()));
+          }
+        });
+  }
+
   /** Adds a route; {@code template} uses {@code {name}} for path parameters. */
   public Api route(Method method, String template, Endpoint endpoint) {
     routing.route(method, template, timed(method, template, endpoint));
