@@ -4,6 +4,10 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.interservice.access.push.Buckets;
+import io.interservice.owner.push.Pusher;
+import io.interservice.owner.push.Subscriber;
+import io.interservice.owner.quotes.QuoteBoard;
 import io.interservice.service.Api;
 import io.interservice.service.Problem;
 import java.sql.SQLException;
@@ -24,10 +28,10 @@ final class CatalogApi {
 
   private final ProductStore store;
   private final Faults faults;
-  private final Quotes quotes;
-  private final Push push;
+  private final QuoteBoard<Prices> quotes;
+  private final Pusher push;
 
-  CatalogApi(ProductStore store, Faults faults, Quotes quotes, Push push) {
+  CatalogApi(ProductStore store, Faults faults, QuoteBoard<Prices> quotes, Pusher push) {
     this.store = store;
     this.faults = faults;
     this.quotes = quotes;
@@ -94,7 +98,7 @@ final class CatalogApi {
 
   private void subscribe(ServerRequest req, ServerResponse res) throws SQLException {
     Requests.Subscription s = Requests.subscription(Api.body(req, Api.DEFAULT_MAX_BODY));
-    Push.Subscriber subscriber = push.register(s.name(), s.callbackUrl());
+    Subscriber subscriber = push.register(s.name(), s.callbackUrl());
     res.header(HeaderNames.LOCATION, "/subscribers/" + subscriber.id());
     Api.sendJson(res, 201, subscriber);
   }
@@ -108,10 +112,7 @@ final class CatalogApi {
     if (req.query().contains("bucket")) {
       int buckets = intParam(req, "buckets", 1, 1024);
       int bucket = intParam(req, "bucket", 0, buckets - 1);
-      all =
-          all.stream()
-              .filter(q -> io.interservice.service.Checksums.bucket(q.sku(), buckets) == bucket)
-              .toList();
+      all = all.stream().filter(q -> Buckets.of(q.sku(), buckets) == bucket).toList();
     }
     Api.sendJson(res, 200, Map.of("prices", all));
   }
@@ -119,7 +120,14 @@ final class CatalogApi {
   private void checksums(ServerRequest req, ServerResponse res) throws Exception {
     faults.apply();
     int buckets = intParam(req, "buckets", 1, 1024);
-    Api.sendJson(res, 200, Map.of("buckets", Push.checksums(store.all(), buckets)));
+    long[][] sums =
+        Buckets.sums(
+            store.all().stream().map(q -> Map.entry(q.sku(), q.version())).toList(), buckets);
+    List<Map<String, Long>> list = new ArrayList<>(buckets);
+    for (int b = 0; b < buckets; b++) {
+      list.add(Map.of("bucket", (long) b, "count", sums[b][0], "checksum", sums[b][1]));
+    }
+    Api.sendJson(res, 200, Map.of("buckets", list));
   }
 
   private void deliveries(ServerRequest req, ServerResponse res) throws SQLException {
@@ -144,7 +152,7 @@ final class CatalogApi {
 
   private void startQuote(ServerRequest req, ServerResponse res) throws Exception {
     List<String> skus = Requests.quote(Api.body(req, Api.DEFAULT_MAX_BODY), MAX_SKUS);
-    answer(res, quotes.start(skus, QUOTE_PATIENCE));
+    answer(res, quotes.start(() -> pricesOf(skus), QUOTE_PATIENCE));
   }
 
   private void quote(ServerRequest req, ServerResponse res) {
@@ -168,19 +176,33 @@ final class CatalogApi {
                     .toException()));
   }
 
-  private static void answer(ServerResponse res, Quotes.State state) {
+  private static void answer(ServerResponse res, QuoteBoard.State<Prices> state) {
     switch (state) {
-      case Quotes.State.Done done -> Api.sendJson(res, 200, done);
-      case Quotes.State.Pending pending -> {
+      case QuoteBoard.State.Done<Prices> done ->
+          Api.sendJson(
+              res, 200, new Quote(done.id(), done.result().prices(), done.result().unknown()));
+      case QuoteBoard.State.Pending<Prices> pending -> {
         res.header(HeaderNames.LOCATION, "/price-quotes/" + pending.id());
         res.header(HeaderNames.RETRY_AFTER, "1");
         Api.sendJson(res, 202, Map.of("id", pending.id().toString(), "status", "pending"));
       }
-      case Quotes.State.Gone gone ->
+      case QuoteBoard.State.Gone<Prices> gone ->
           Api.sendProblem(
               res,
               Problem.of(410, "quote-expired", "Quote expired", "quote " + gone.id() + " expired"));
     }
+  }
+
+  /** The body of a done price quote. */
+  record Quote(UUID id, List<PriceQuote> prices, List<String> unknown) {}
+
+  /** The prices of {@code skus} as they are now; the faults apply (quotes can be made slow). */
+  private Prices pricesOf(List<String> skus) throws Exception {
+    faults.apply();
+    List<PriceQuote> quotes = store.prices(skus);
+    Set<String> unknown = new LinkedHashSet<>(skus);
+    quotes.forEach(q -> unknown.remove(q.sku()));
+    return new Prices(quotes, List.copyOf(unknown));
   }
 
   /** The body of {@code GET /prices}. */

@@ -2,6 +2,9 @@ package io.interservice.catalog;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.webserver.WebServer;
+import io.interservice.owner.push.PushConfig;
+import io.interservice.owner.push.Pusher;
+import io.interservice.owner.quotes.QuoteBoard;
 import io.interservice.service.Api;
 import io.interservice.service.Database;
 import io.interservice.service.Metrics;
@@ -9,9 +12,6 @@ import io.interservice.service.ServiceMain;
 import io.interservice.service.Settings;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Starts catalog. Flags (or {@code CATALOG_*} environment variables): {@code --host}, {@code
@@ -42,23 +42,17 @@ public final class CatalogMain {
     Api api = new Api(metrics);
     ProductStore store = new ProductStore(db);
     Faults faults = new Faults();
-    Quotes quotes =
-        new Quotes(
-            settings.integer("quote-workers", 4),
-            (id, skus) -> {
-              faults.apply();
-              List<PriceQuote> prices = store.prices(skus);
-              Set<String> unknown = new LinkedHashSet<>(skus);
-              prices.forEach(p -> unknown.remove(p.sku()));
-              return new Quotes.State.Done(id, prices, List.copyOf(unknown));
-            },
-            InstantSource.system(),
-            Duration.ofSeconds(60));
-    Push push =
-        new Push(
+    QuoteBoard<CatalogApi.Prices> quotes =
+        new QuoteBoard<>(
+            settings.integer("quote-workers", 4), InstantSource.system(), Duration.ofSeconds(60));
+    Pusher push =
+        new Pusher(
             db,
-            settings.duration("push-max-backoff", Duration.ofSeconds(5)),
-            settings.integer("push-max-attempts", 10),
+            new PushConfig(
+                Duration.ofMillis(100),
+                settings.duration("push-max-backoff", Duration.ofSeconds(5)),
+                settings.integer("push-max-attempts", 10),
+                Duration.ofSeconds(2)),
             new java.util.SplittableRandom());
     push.start();
     new CatalogApi(store, faults, quotes, push).register(api);

@@ -1,5 +1,7 @@
 package io.interservice.catalog;
 
+import io.interservice.owner.push.Pusher;
+import io.interservice.service.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,6 +94,13 @@ final class ProductStore {
   Optional<Product> changePrice(String sku, long newPrice, String currency) throws SQLException {
     return inTransaction((c, p) -> {
       Product product;
+      // lock the row first: the change's timestamp is then taken once any reader holding the row
+      // (a data-domain order) has committed, so the history says when it really changed
+      try (PreparedStatement lock =
+          c.prepareStatement("SELECT 1 FROM products WHERE sku = ? FOR UPDATE")) {
+        lock.setString(1, sku);
+        lock.executeQuery().close();
+      }
       try (PreparedStatement s =
           c.prepareStatement(
               "UPDATE products SET "
@@ -128,14 +137,19 @@ final class ProductStore {
             product.updatedAt());
         s.executeUpdate();
       }
-      try (PreparedStatement s = c.prepareStatement(INSERT_DELIVERIES)) {
-        s.setString(1, product.sku());
-        s.setLong(2, product.version());
-        s.setLong(3, product.price());
-        s.setString(4, product.currency());
-        s.setTimestamp(5, Timestamp.from(product.updatedAt()));
-        s.executeUpdate();
-      }
+      Pusher.enqueue(
+          c,
+          product.sku(),
+          product.version(),
+          new String(
+              Json.write(
+                  new PriceChange(
+                      product.sku(),
+                      product.price(),
+                      product.currency(),
+                      product.version(),
+                      product.updatedAt())),
+              java.nio.charset.StandardCharsets.UTF_8));
       return Optional.of(product);
     });
   }
@@ -228,10 +242,8 @@ final class ProductStore {
     });
   }
 
-  /** A delivery owed to every subscriber, written in the change's own transaction. */
-  private static final String INSERT_DELIVERIES =
-      "INSERT INTO deliveries (subscriber_id, sku, version, price, currency, changed_at)"
-          + " SELECT id, ?, ?, ?, ?, ? FROM subscribers";
+  /** What a push delivers: a price change as it was committed. */
+  record PriceChange(String sku, long price, String currency, long version, Instant changedAt) {}
 
   private static final String INSERT_HISTORY =
       "INSERT INTO price_history (sku, version, price, currency, valid_from) VALUES (?, ?, ?, ?, ?)";

@@ -2,6 +2,7 @@ package io.interservice.checkout;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.webserver.WebServer;
+import io.interservice.access.push.LocalCopy;
 import io.interservice.service.Api;
 import io.interservice.service.Database;
 import io.interservice.service.Metrics;
@@ -49,7 +50,7 @@ public final class CheckoutMain {
 
   static WebServer start(Settings settings) {
     String technique = settings.string("technique", "direct");
-    PushedPrices pushed = technique.equals("push") ? new PushedPrices() : null;
+    LocalCopy<Price> pushed = technique.equals("push") ? new LocalCopy<>("catalog") : null;
     Pricing pricing =
         pushed != null
             ? new Pricing.BeforeTransaction(pushed)

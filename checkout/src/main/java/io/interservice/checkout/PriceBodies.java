@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,22 +45,11 @@ final class PriceBodies {
     return new Read.Found<>(found, Set.copyOf(prices.unknown()));
   }
 
-  /**
-   * Rows of (sku, price, currency, version, asOf) read from catalog's tables or published view; the
-   * skus asked for that have no row are unknown.
-   */
-  static Read.Found<String, Price> fromRows(ResultSet r, Set<String> asked) throws SQLException {
-    Map<String, Versioned<Price>> found = new HashMap<>();
-    while (r.next()) {
-      found.put(
-          r.getString(1),
-          new Versioned<>(
-              new Price(r.getLong(2), r.getString(3).trim()),
-              new Provenance(
-                  r.getLong(4), r.getTimestamp(5).toInstant(), Source.SHARED_DB, Duration.ZERO)));
-    }
-    Set<String> unknown = new HashSet<>(asked);
-    unknown.removeAll(found.keySet());
-    return new Read.Found<>(found, unknown);
+  /** A row of (sku, price, currency, version, asOf) read from catalog's tables or its view. */
+  static Versioned<Price> fromRow(ResultSet r) throws SQLException {
+    return new Versioned<>(
+        new Price(r.getLong(2), r.getString(3).trim()),
+        new Provenance(
+            r.getLong(4), r.getTimestamp(5).toInstant(), Source.SHARED_DB, Duration.ZERO));
   }
 }

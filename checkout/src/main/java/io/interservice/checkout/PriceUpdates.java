@@ -4,6 +4,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.interservice.access.push.LocalCopy;
 import io.interservice.service.Api;
 import io.interservice.service.Json;
 import io.interservice.service.Problem;
@@ -22,10 +23,10 @@ final class PriceUpdates {
       @Nullable Long version,
       @Nullable Instant changedAt) {}
 
-  private final PushedPrices prices;
+  private final LocalCopy<Price> prices;
   private volatile @Nullable Subscription subscription;
 
-  PriceUpdates(PushedPrices prices) {
+  PriceUpdates(LocalCopy<Price> prices) {
     this.prices = prices;
   }
 
@@ -60,7 +61,7 @@ final class PriceUpdates {
       throw Problem.invalid("body", "an update needs sku, price, currency, version and changedAt")
           .toException();
     }
-    prices.apply(u.sku(), u.price(), u.currency(), u.version(), u.changedAt());
+    prices.apply(u.sku(), new Price(u.price(), u.currency()), u.version(), u.changedAt());
     res.status(204);
     res.send();
   }

@@ -1,10 +1,10 @@
 package io.interservice.checkout;
 
 import io.interservice.access.Read;
+import io.interservice.access.jdbc.JdbcReads;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -13,16 +13,11 @@ import java.util.Set;
  * catalog's schema do not break it) and locks the rows until the order commits.
  */
 final class PublishedPrices implements Pricing.Locker {
+  private static final String SQL =
+      "SELECT sku, price, currency, version, as_of FROM catalog_published.lock_prices(?)";
 
   @Override
   public Read.Found<String, Price> lock(Connection c, Set<String> skus) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT sku, price, currency, version, as_of FROM catalog_published.lock_prices(?)")) {
-      s.setArray(1, c.createArrayOf("text", skus.toArray()));
-      try (ResultSet r = s.executeQuery()) {
-        return PriceBodies.fromRows(r, skus);
-      }
-    }
+    return JdbcReads.read(c, SQL, skus, Duration.ofSeconds(5), PriceBodies::fromRow);
   }
 }

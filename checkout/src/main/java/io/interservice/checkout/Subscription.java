@@ -3,6 +3,8 @@ package io.interservice.checkout;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.interservice.access.push.LocalCopy;
+import io.interservice.access.push.Signatures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,13 +38,13 @@ final class Subscription implements AutoCloseable {
   private final String name;
   private final String callbackUrl;
   private final Duration interval;
-  private final PushedPrices prices;
+  private final LocalCopy<Price> prices;
   private final Thread thread;
   private volatile @Nullable String secret;
   private volatile @Nullable String subscriberId;
 
   Subscription(
-      URI catalog, String name, String callbackUrl, Duration interval, PushedPrices prices) {
+      URI catalog, String name, String callbackUrl, Duration interval, LocalCopy<Price> prices) {
     this.catalog = catalog;
     this.name = name;
     this.callbackUrl = callbackUrl;
@@ -62,7 +64,7 @@ final class Subscription implements AutoCloseable {
         && subscriber != null
         && signature != null
         && subscriber.equals(subscriberId)
-        && io.interservice.service.Checksums.verify(s, body, signature);
+        && Signatures.verify(s, body, signature);
   }
 
   private void run() {
@@ -126,8 +128,7 @@ final class Subscription implements AutoCloseable {
     for (JsonNode p : snapshot.get("prices")) {
       prices.apply(
           p.get("sku").asText(),
-          p.get("price").asLong(),
-          p.get("currency").asText().trim(),
+          new Price(p.get("price").asLong(), p.get("currency").asText().trim()),
           p.get("version").asLong(),
           Instant.parse(p.get("asOf").asText()));
     }

@@ -2,6 +2,7 @@ package io.interservice.checkout;
 
 import io.interservice.access.Access;
 import io.interservice.access.Reader;
+import io.interservice.access.jdbc.JdbcReads;
 import io.interservice.access.spi.OwnerCall;
 import io.interservice.service.Database;
 import io.interservice.service.Settings;
@@ -59,7 +60,13 @@ final class Techniques {
             settings.string("shared-db-password", ""),
             "catalog",
             settings.integer("db-pool", 16));
-    return resilient("catalog-db", new SharedDbClient(shared), settings);
+    return resilient(
+        "catalog-db",
+        JdbcReads.ownerCall(
+            shared,
+            "SELECT sku, price, currency, version, clock_timestamp() FROM catalog.products WHERE sku = ANY (?)",
+            PriceBodies::fromRow),
+        settings);
   }
 
   private static Reader<String, Price> directGrpc(Settings settings) {

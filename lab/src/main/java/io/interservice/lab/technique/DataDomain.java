@@ -34,6 +34,7 @@ final class DataDomain implements Technique {
   @Override
   public List<String> sources() {
     return List.of(
+        "access/src/main/java/io/interservice/access/jdbc/JdbcReads.java",
         "checkout/src/main/java/io/interservice/checkout/PublishedPrices.java",
         "catalog/src/main/resources/db/catalog/V2__published_prices.sql");
   }

@@ -31,7 +31,7 @@ final class Polling implements Technique {
   @Override
   public List<String> sources() {
     return List.of(
-        "catalog/src/main/java/io/interservice/catalog/Quotes.java",
+        "owner/src/main/java/io/interservice/owner/quotes/QuoteBoard.java",
         "checkout/src/main/java/io/interservice/checkout/QuotePollingClient.java");
   }
 }

@@ -34,11 +34,13 @@ final class Push implements Technique {
   @Override
   public List<String> sources() {
     return List.of(
-        "catalog/src/main/java/io/interservice/catalog/Push.java",
+        "owner/src/main/java/io/interservice/owner/push/Pusher.java",
+        "owner/src/main/java/io/interservice/owner/push/PushConfig.java",
+        "access/src/main/java/io/interservice/access/push/LocalCopy.java",
+        "access/src/main/java/io/interservice/access/push/Buckets.java",
+        "access/src/main/java/io/interservice/access/push/Signatures.java",
         "catalog/src/main/resources/db/catalog/V3__push.sql",
-        "checkout/src/main/java/io/interservice/checkout/PushedPrices.java",
         "checkout/src/main/java/io/interservice/checkout/Subscription.java",
-        "checkout/src/main/java/io/interservice/checkout/PriceUpdates.java",
-        "service-support/src/main/java/io/interservice/service/Checksums.java");
+        "checkout/src/main/java/io/interservice/checkout/PriceUpdates.java");
   }
 }

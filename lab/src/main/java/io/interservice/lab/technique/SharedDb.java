@@ -33,6 +33,8 @@ final class SharedDb implements Technique {
 
   @Override
   public List<String> sources() {
-    return List.of("checkout/src/main/java/io/interservice/checkout/SharedDbClient.java");
+    return List.of(
+        "access/src/main/java/io/interservice/access/jdbc/JdbcReads.java",
+        "checkout/src/main/java/io/interservice/checkout/PriceBodies.java");
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.interservice.service.Checksums;
+import io.interservice.access.push.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,7 +65,7 @@ class PushTest {
             "Subscriber-Id",
             sub.get("id"),
             "Signature",
-            Checksums.sign("guessed", body.getBytes(StandardCharsets.UTF_8)));
+            Signatures.sign("guessed", body.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(unsigned.status()).isEqualTo(401);
     assertThat(unsigned.contentType()).isEqualTo("application/problem+json");
@@ -131,7 +131,7 @@ class PushTest {
             "Subscriber-Id",
             sub.get("id"),
             "Signature",
-            Checksums.sign(sub.get("secret"), body.getBytes(StandardCharsets.UTF_8)));
+            Signatures.sign(sub.get("secret"), body.getBytes(StandardCharsets.UTF_8)));
     assertThat(a.status()).isEqualTo(204);
   }
 

@@ -1,25 +1,27 @@
-package io.interservice.catalog;
+package io.interservice.owner.push;
 
-import io.interservice.service.Checksums;
-import io.interservice.service.Json;
+import io.interservice.access.push.Signatures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,60 +29,80 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Pushes every price change to every subscriber: deliveries are rows written in the change's
- * transaction; one loop sends the due ones (signed with the subscriber's secret), retries failures
- * with capped exponential backoff and full jitter, and moves a delivery that failed {@code
- * maxAttempts} times to the dead letters, from which a new registration of the subscriber
- * redelivers them. Thread-safe.
+ * Delivers every change to every subscriber. The owner writes a change's deliveries with {@link
+ * #enqueue} in the change's own transaction (nothing uncommitted is pushed, nothing committed is
+ * forgotten); one loop sends the due ones in parallel as {@code POST callbackUrl} with headers
+ * {@code Subscriber-Id} and {@code Signature}; a failure is retried after a capped exponential
+ * backoff with full jitter; after {@code maxAttempts} the delivery is dead, and it is due again
+ * when its subscriber takes a delivery or registers again. Thread-safe.
+ *
+ * <p>It needs two tables in the owner's schema:
+ *
+ * <pre>
+ * subscribers (id uuid PRIMARY KEY, name text UNIQUE NOT NULL, callback_url text NOT NULL,
+ *              secret text NOT NULL, created_at timestamptz NOT NULL DEFAULT clock_timestamp())
+ * deliveries  (id bigserial PRIMARY KEY, subscriber_id uuid NOT NULL REFERENCES subscribers,
+ *              key text NOT NULL, version bigint NOT NULL, payload text NOT NULL,
+ *              status text NOT NULL DEFAULT 'pending', attempts int NOT NULL DEFAULT 0,
+ *              next_attempt_at timestamptz NOT NULL DEFAULT clock_timestamp(), last_error text)
+ * </pre>
  */
-final class Push implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(Push.class.getName());
+public final class Pusher implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Pusher.class.getName());
   private static final int BATCH = 200;
-  private static final Duration BASE_BACKOFF = Duration.ofMillis(100);
-
-  /** A registered subscriber and the secret its deliveries are signed with. */
-  record Subscriber(UUID id, String name, String callbackUrl, String secret) {}
-
-  /** What one delivery carries. */
-  record Update(String sku, long price, String currency, long version, Instant changedAt) {}
 
   private record Due(
-      long id, int attempts, Update update, String callbackUrl, String secret, UUID subscriber) {}
+      long id, int attempts, String payload, String callbackUrl, String secret, UUID subscriber) {}
 
   private final DataSource db;
+  private final PushConfig config;
+  private final RandomGenerator random;
+  private final SecureRandom secrets = new SecureRandom();
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(1))
           .build();
-  private final Duration maxBackoff;
-  private final int maxAttempts;
-  private final RandomGenerator random;
-  private final SecureRandom secrets = new SecureRandom();
   private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
   private final Thread loop;
   private volatile boolean running = true;
 
-  Push(DataSource db, Duration maxBackoff, int maxAttempts, RandomGenerator random) {
+  /** A pusher over the owner's {@code db}; call {@link #start()} to start delivering. */
+  public Pusher(DataSource db, PushConfig config, RandomGenerator random) {
     this.db = db;
-    this.maxBackoff = maxBackoff;
-    this.maxAttempts = maxAttempts;
+    this.config = config;
     this.random = random;
     this.loop = Thread.ofPlatform().daemon().name("push").unstarted(this::run);
   }
 
-  void start() {
+  /** Owes every subscriber a delivery of {@code payload}, in {@code c}'s transaction. */
+  public static void enqueue(Connection c, String key, long version, String payload)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO deliveries (subscriber_id, key, version, payload) SELECT id, ?, ?, ? FROM subscribers")) {
+      s.setString(1, key);
+      s.setLong(2, version);
+      s.setString(3, payload);
+      s.executeUpdate();
+    }
+  }
+
+  /** Starts the delivery loop. */
+  public void start() {
     loop.start();
   }
 
   /**
-   * Registers {@code name} (again) with its callback: a new secret each time, and every dead
-   * delivery owed to it is due again.
+   * Registers {@code name} (again): a new secret each time, and its dead deliveries are due again.
    */
-  Subscriber register(String name, String callbackUrl) throws SQLException {
-    String secret = HexFormat.of().formatHex(bytes(32));
+  public Subscriber register(String name, String callbackUrl) throws SQLException {
+    byte[] key = new byte[32];
+    secrets.nextBytes(key);
+    String secret = HexFormat.of().formatHex(key);
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement s =
@@ -97,13 +119,7 @@ final class Push implements AutoCloseable {
           r.next();
           id = r.getObject(1, UUID.class);
         }
-        try (PreparedStatement redeliver =
-            c.prepareStatement(
-                "UPDATE deliveries SET status = 'pending', attempts = 0,"
-                    + " next_attempt_at = clock_timestamp() WHERE subscriber_id = ? AND status = 'dead'")) {
-          redeliver.setObject(1, id);
-          redeliver.executeUpdate();
-        }
+        redeliver(c, Set.of(id));
         c.commit();
         return new Subscriber(id, name, callbackUrl, secret);
       } catch (SQLException | RuntimeException e) {
@@ -113,8 +129,8 @@ final class Push implements AutoCloseable {
     }
   }
 
-  /** Deliveries by status. */
-  Map<String, Long> counts() throws SQLException {
+  /** Deliveries by status: {@code pending}, {@code delivered}, {@code dead}. */
+  public Map<String, Long> counts() throws SQLException {
     Map<String, Long> counts =
         new LinkedHashMap<>(Map.of("pending", 0L, "delivered", 0L, "dead", 0L));
     try (Connection c = db.getConnection();
@@ -152,10 +168,11 @@ final class Push implements AutoCloseable {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       List<Due> due = due(c);
-      List<Future<String>> sent = new ArrayList<>();
+      List<Future<@Nullable String>> sent = new ArrayList<>();
       for (Due d : due) {
         sent.add(senders.submit(() -> send(d)));
       }
+      Set<UUID> back = new HashSet<>();
       try (PreparedStatement ok =
               c.prepareStatement(
                   "UPDATE deliveries SET status = 'delivered', attempts = attempts + 1 WHERE id = ?");
@@ -167,11 +184,12 @@ final class Push implements AutoCloseable {
           Due d = due.get(i);
           String error = outcome(sent.get(i));
           if (error == null) {
+            back.add(d.subscriber());
             ok.setLong(1, d.id());
             ok.addBatch();
           } else {
             int attempts = d.attempts() + 1;
-            failed.setString(1, attempts >= maxAttempts ? "dead" : "pending");
+            failed.setString(1, attempts >= config.maxAttempts() ? "dead" : "pending");
             failed.setInt(2, attempts);
             failed.setString(3, error);
             failed.setLong(4, backoff(attempts).toMillis());
@@ -182,27 +200,19 @@ final class Push implements AutoCloseable {
         ok.executeBatch();
         failed.executeBatch();
       }
-      redeliverDeadLettersOfThoseBack(c, due, sent);
+      redeliver(c, back);
       c.commit();
       return due.size();
     }
   }
 
-  /** A subscriber that took a delivery is back: its dead letters are due again. */
-  private static void redeliverDeadLettersOfThoseBack(
-      Connection c, List<Due> due, List<Future<String>> sent)
-      throws SQLException, InterruptedException {
-    java.util.Set<UUID> back = new java.util.HashSet<>();
-    for (int i = 0; i < due.size(); i++) {
-      if (outcome(sent.get(i)) == null) {
-        back.add(due.get(i).subscriber());
-      }
-    }
+  /** The dead letters of subscribers that are back are due again. */
+  private static void redeliver(Connection c, Set<UUID> subscribers) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = clock_timestamp()"
                 + " WHERE subscriber_id = ? AND status = 'dead'")) {
-      for (UUID id : back) {
+      for (UUID id : subscribers) {
         s.setObject(1, id);
         s.addBatch();
       }
@@ -213,45 +223,37 @@ final class Push implements AutoCloseable {
   private static List<Due> due(Connection c) throws SQLException {
     List<Due> due = new ArrayList<>();
     try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT d.id, d.attempts, d.sku, d.price, d.currency, d.version, d.changed_at,"
-                + " s.callback_url, s.secret, s.id FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
-                + " WHERE d.status = 'pending' AND d.next_attempt_at <= clock_timestamp()"
-                + " ORDER BY d.id LIMIT "
-                + BATCH
-                + " FOR UPDATE OF d SKIP LOCKED")) {
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          Update u =
-              new Update(
-                  r.getString(3),
-                  r.getLong(4),
-                  r.getString(5).trim(),
-                  r.getLong(6),
-                  r.getTimestamp(7).toInstant());
-          due.add(
-              new Due(
-                  r.getLong(1),
-                  r.getInt(2),
-                  u,
-                  r.getString(8),
-                  r.getString(9),
-                  r.getObject(10, UUID.class)));
-        }
+            c.prepareStatement(
+                "SELECT d.id, d.attempts, d.payload, s.callback_url, s.secret, s.id"
+                    + " FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
+                    + " WHERE d.status = 'pending' AND d.next_attempt_at <= clock_timestamp()"
+                    + " ORDER BY d.id LIMIT "
+                    + BATCH
+                    + " FOR UPDATE OF d SKIP LOCKED");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        due.add(
+            new Due(
+                r.getLong(1),
+                r.getInt(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getObject(6, UUID.class)));
       }
     }
     return due;
   }
 
   /** Null when delivered, else what went wrong. */
-  private String send(Due d) {
-    byte[] body = Json.write(d.update());
+  private @Nullable String send(Due d) {
+    byte[] body = d.payload().getBytes(StandardCharsets.UTF_8);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(d.callbackUrl()))
-            .timeout(Duration.ofSeconds(2))
+            .timeout(config.timeout())
             .header("Content-Type", "application/json")
             .header("Subscriber-Id", d.subscriber().toString())
-            .header("Signature", Checksums.sign(d.secret(), body))
+            .header("Signature", Signatures.sign(d.secret(), body))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {
@@ -265,46 +267,25 @@ final class Push implements AutoCloseable {
     }
   }
 
-  private static String outcome(Future<String> f) throws InterruptedException {
+  private static @Nullable String outcome(Future<@Nullable String> f) throws InterruptedException {
     try {
       return f.get();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       return String.valueOf(e.getCause());
     }
   }
 
   private Duration backoff(int attempts) {
-    long cap =
-        Math.min(maxBackoff.toMillis(), BASE_BACKOFF.toMillis() << Math.min(attempts - 1, 20));
+    long base = config.baseBackoff().toMillis();
+    long cap = Math.min(config.maxBackoff().toMillis(), base << Math.min(attempts - 1, 20));
     return Duration.ofMillis(1 + random.nextLong(Math.max(1, cap)));
   }
 
-  private byte[] bytes(int n) {
-    byte[] b = new byte[n];
-    secrets.nextBytes(b);
-    return b;
-  }
-
+  /** Stops the loop and the senders. */
   @Override
   public void close() {
     running = false;
     loop.interrupt();
     senders.shutdownNow();
-  }
-
-  /** The reconciliation buckets: per bucket, the count and checksum of (sku, version). */
-  static List<Map<String, Long>> checksums(List<PriceQuote> all, int buckets) {
-    long[] counts = new long[buckets];
-    long[] sums = new long[buckets];
-    for (PriceQuote q : all) {
-      int b = Checksums.bucket(q.sku(), buckets);
-      counts[b]++;
-      sums[b] += Checksums.entry(q.sku(), q.version());
-    }
-    List<Map<String, Long>> list = new ArrayList<>(buckets);
-    for (int b = 0; b < buckets; b++) {
-      list.add(Map.of("bucket", (long) b, "count", counts[b], "checksum", sums[b]));
-    }
-    return list;
   }
 }
