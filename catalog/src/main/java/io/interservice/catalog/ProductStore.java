@@ -68,19 +68,7 @@ final class ProductStore {
                   + ", currency, version, clock_timestamp() AS as_of"
                   + " FROM products WHERE sku = ANY (?)")) {
         s.setArray(1, c.createArrayOf("text", skus.toArray()));
-        List<PriceQuote> quotes = new ArrayList<>(skus.size());
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            quotes.add(
-                new PriceQuote(
-                    r.getString(1),
-                    r.getLong(2),
-                    r.getString(3),
-                    r.getLong(4),
-                    r.getTimestamp(5).toInstant()));
-          }
-        }
-        return quotes;
+        return quotes(s);
       }
     });
   }
@@ -216,19 +204,7 @@ final class ProductStore {
       try (PreparedStatement s =
           c.prepareStatement(
               "SELECT sku, " + p + ", currency, version, updated_at FROM products ORDER BY sku")) {
-        List<PriceQuote> all = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            all.add(
-                new PriceQuote(
-                    r.getString(1),
-                    r.getLong(2),
-                    r.getString(3),
-                    r.getLong(4),
-                    r.getTimestamp(5).toInstant()));
-          }
-        }
-        return all;
+        return quotes(s);
       }
     });
   }
@@ -291,6 +267,23 @@ final class ProductStore {
         return r.next() ? RENAMED_PRICE_COLUMN : "price";
       }
     }
+  }
+
+  /** Rows of (sku, price, currency, version, instant) as quotes. */
+  private static List<PriceQuote> quotes(PreparedStatement s) throws SQLException {
+    List<PriceQuote> quotes = new ArrayList<>();
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        quotes.add(
+            new PriceQuote(
+                r.getString(1),
+                r.getLong(2),
+                r.getString(3),
+                r.getLong(4),
+                r.getTimestamp(5).toInstant()));
+      }
+    }
+    return quotes;
   }
 
   private static Product product(ResultSet r) throws SQLException {

@@ -22,8 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,13 +152,8 @@ final class CompareCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "need --rate > 0, --update-rate >= 0, --skew >= 0, --products >= 10");
     }
-    Path home = Path.of(System.getProperty("interservice.home", ".")).toAbsolutePath().normalize();
-    Path runDir =
-        out != null
-            ? out
-            : home.resolve("runs")
-                .resolve(
-                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path home = Home.path();
+    Path runDir = out != null ? out : Home.newRun("");
     Files.createDirectories(runDir);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("techniques", chosen.stream().map(Technique::name).toList());

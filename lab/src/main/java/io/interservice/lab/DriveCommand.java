@@ -4,8 +4,6 @@ import io.interservice.lab.load.ClosedLoopDriver;
 import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.topology.Topology;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -69,12 +67,8 @@ final class DriveCommand implements Callable<Integer> {
       System.err.println("--clients must be 1 to 1024, was " + clients);
       return 2;
     }
-    Path home = Path.of(System.getProperty("interservice.home", ".")).toAbsolutePath().normalize();
-    Path runDir =
-        home.resolve("runs")
-            .resolve(
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                    + "-drive");
+    Path home = Home.path();
+    Path runDir = Home.newRun("-drive");
     try (Topology topology =
         Topology.start(
             new Topology.Options(home, runDir, db, 0, 0, List.of("--technique", technique)))) {

@@ -3,8 +3,6 @@ package io.interservice.lab;
 import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.topology.Topology;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -63,11 +61,8 @@ final class UpCommand implements Callable<Integer> {
       System.err.println("--products must be 1 to 1000000, was " + products);
       return 2;
     }
-    Path home = Path.of(System.getProperty("interservice.home", "."));
-    Path runDir =
-        home.resolve("runs")
-            .resolve(
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-up");
+    Path home = Home.path();
+    Path runDir = Home.newRun("-up");
     System.out.println("starting; logs in " + runDir);
     Topology topology =
         Topology.start(
