@@ -1,7 +1,8 @@
 package io.interservice.lab;
 
 import io.interservice.lab.load.ClosedLoopDriver;
-import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.technique.Technique;
+import io.interservice.lab.technique.Techniques;
 import io.interservice.lab.topology.Topology;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,12 +68,13 @@ final class DriveCommand implements Callable<Integer> {
       System.err.println("--clients must be 1 to 1024, was " + clients);
       return 2;
     }
+    Technique chosen = Techniques.named(List.of(technique)).get(0);
     Path home = Home.path();
     Path runDir = Home.newRun("-drive");
     try (Topology topology =
         Topology.start(
-            new Topology.Options(home, runDir, db, 0, 0, List.of("--technique", technique)))) {
-      new CatalogAdmin(topology.catalog().url()).seed(products, seed);
+            new Topology.Options(
+                home, runDir, db, 0, 0, chosen.checkoutArgs(), products, seed, chosen::prepare))) {
       ClosedLoopDriver.Result r =
           ClosedLoopDriver.run(
               topology.checkout().url(),

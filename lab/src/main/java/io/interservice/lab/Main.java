@@ -21,7 +21,16 @@ public final class Main implements Runnable {
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
     int status =
-        new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        new CommandLine(new Main())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler((e, line, parsed) -> {
+              if (e instanceof IllegalArgumentException) {
+                line.getErr().println("interservice: " + e.getMessage());
+                return 2;
+              }
+              throw e;
+            })
+            .execute(args);
     if (status != 0) {
       System.exit(status);
     }

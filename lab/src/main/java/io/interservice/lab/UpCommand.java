@@ -1,6 +1,8 @@
 package io.interservice.lab;
 
 import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.technique.Technique;
+import io.interservice.lab.technique.Techniques;
 import io.interservice.lab.topology.Topology;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,13 +63,22 @@ final class UpCommand implements Callable<Integer> {
       System.err.println("--products must be 1 to 1000000, was " + products);
       return 2;
     }
+    Technique chosen = Techniques.named(List.of(technique)).get(0);
     Path home = Home.path();
     Path runDir = Home.newRun("-up");
     System.out.println("starting; logs in " + runDir);
     Topology topology =
         Topology.start(
             new Topology.Options(
-                home, runDir, db, catalogPort, checkoutPort, List.of("--technique", technique)));
+                home,
+                runDir,
+                db,
+                catalogPort,
+                checkoutPort,
+                chosen.checkoutArgs(),
+                products,
+                seed,
+                chosen::prepare));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -78,7 +89,6 @@ final class UpCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "stop-topology"));
-    new CatalogAdmin(topology.catalog().url()).seed(products, seed);
     System.out.printf(
         "catalog   %s  (pid %d)%ncheckout  %s  (pid %d, technique %s)%nseeded %d products, SKU-00001 .. %s%nCtrl-C stops everything.%n",
         topology.catalog().url(),

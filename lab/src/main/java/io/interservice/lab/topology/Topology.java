@@ -1,8 +1,12 @@
 package io.interservice.lab.topology;
 
+import io.interservice.lab.scenario.CatalogAdmin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +24,9 @@ public final class Topology implements AutoCloseable {
    * @param catalogPort catalog's port (0 picks a free one)
    * @param checkoutPort checkout's port (0 picks a free one)
    * @param checkoutArgs further checkout flags, such as {@code --technique}
+   * @param products products seeded before checkout starts ({@code SKU-00001} ...)
+   * @param seed the seed of their prices
+   * @param prepare what the technique needs of the database before checkout starts
    */
   public record Options(
       Path home,
@@ -27,7 +34,10 @@ public final class Topology implements AutoCloseable {
       @Nullable String dbUrl,
       int catalogPort,
       int checkoutPort,
-      List<String> checkoutArgs) {}
+      List<String> checkoutArgs,
+      int products,
+      long seed,
+      Consumer<ScenarioDatabase> prepare) {}
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private final ScenarioDatabase database;
@@ -55,6 +65,10 @@ public final class Topology implements AutoCloseable {
                   : options.catalogPort(),
               options.runDir());
       started.add(catalog);
+      if (options.products() > 0) {
+        seed(new CatalogAdmin(catalog.url()), options.products(), options.seed());
+      }
+      options.prepare().accept(database);
       checkout =
           Services.checkout(
               options.home(),
@@ -67,6 +81,17 @@ public final class Topology implements AutoCloseable {
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  private static void seed(CatalogAdmin admin, int products, long seed) {
+    try {
+      admin.seed(products, seed);
+    } catch (IOException e) {
+      throw new UncheckedIOException("seeding catalog failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while seeding", e);
     }
   }
 
