@@ -152,6 +152,18 @@ public final class Api {
         if (!response.isSent()) {
           sendProblem(response, e.problem());
         }
+      } catch (java.sql.SQLException e) {
+        LOG.log(Level.WARNING, "database failure on " + template, e);
+        if (!response.isSent()) {
+          response.header(HeaderNames.RETRY_AFTER, "1");
+          sendProblem(
+              response,
+              Problem.of(
+                  503,
+                  "database-unavailable",
+                  "Database unavailable",
+                  "the service's database failed: " + e.getMessage()));
+        }
       } catch (Exception e) {
         LOG.log(Level.WARNING, "unexpected failure on " + template, e);
         if (!response.isSent()) {
