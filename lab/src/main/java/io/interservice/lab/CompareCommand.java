@@ -58,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--duration",
-      description = "measured time per run (default 15s; 8s with --quick)")
+      description = "measured time per run (default 15s; 7s with --quick)")
   @Nullable String duration;
 
   @Option(
@@ -108,7 +108,9 @@ final class CompareCommand implements Callable<Integer> {
       description = "how long the window lasts (default: a third of the measured time)")
   @Nullable String faultDuration;
 
-  @Option(names = "--quick", description = "short runs: 8s measured after 2s of warm-up")
+  @Option(
+      names = "--quick",
+      description = "short runs: 7s measured after 2s of warm-up, fault window from 1s to 3s")
   boolean quick;
 
   @Option(
@@ -139,12 +141,19 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Duration measured = duration(duration, quick ? "8s" : "15s", "--duration");
+    Duration measured = duration(duration, quick ? "7s" : "15s", "--duration");
     Duration warm = duration(warmup, quick ? "2s" : "3s", "--warmup");
+    // quick runs open the window early and keep it short, so that recovery fits in the run
     Duration windowStart =
-        duration(faultStart, Math.max(1, measured.toSeconds() / 3) + "s", "--fault-start");
+        duration(
+            faultStart,
+            quick ? "1s" : Math.max(1, measured.toSeconds() / 3) + "s",
+            "--fault-start");
     Duration windowLength =
-        duration(faultDuration, Math.max(1, measured.toSeconds() / 3) + "s", "--fault-duration");
+        duration(
+            faultDuration,
+            quick ? "2s" : Math.max(1, measured.toSeconds() / 3) + "s",
+            "--fault-duration");
     Duration sloP99 = duration(slo, "250ms", "--slo");
     List<Technique> chosen = techniques.isEmpty() ? Techniques.all() : Techniques.named(techniques);
     List<Fault> faults = Faults.named(scenarios);

@@ -54,6 +54,9 @@ public final class ServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseParallelGC"));
+    // a class-data archive made on the first clean exit makes later starts faster
+    command.add("-XX:+AutoCreateSharedArchive");
+    command.add("-XX:SharedArchiveFile=" + target.resolve(service + ".jsa"));
     command.addAll(
         List.of("-cp", jar + java.io.File.pathSeparator + target.resolve("libs") + "/*"));
     command.add(mainClass);
