@@ -76,6 +76,10 @@ public final class Runner {
       CatalogAdmin admin,
       Consumer<OpenLoopDriver.Progress> progress)
       throws InterruptedException, SQLException {
+    if (Priming.prime(checkout.url(), config.products()) == 0) {
+      System.err.println(
+          "checkout took no order in the 20 s before the load; its log is under " + runDir);
+    }
     OwnerRequests ownerRequests = new OwnerRequests(catalog.url());
     Map<String, ProcessCpu> cpu = new LinkedHashMap<>();
     cpu.put("catalog", new ProcessCpu(catalog.pid()));

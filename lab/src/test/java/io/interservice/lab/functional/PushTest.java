@@ -114,6 +114,28 @@ class PushTest {
         });
   }
 
+  @Test
+  void withCatalogKilledOrdersGoOnFromTheLocalCopyAndChangesFlowAgainAfterItsRestart()
+      throws Exception {
+    long before = version("SKU-00031");
+    scenario.catalog.kill();
+    try {
+      Http.Answer served = scenario.checkoutHttp.order("SKU-00031", 1, "SKU-00032", 2);
+      assertThat(served.status()).isEqualTo(201);
+      assertThat(served.json().at("/lines/0/source").asText()).isEqualTo("replica");
+      assertThat(served.json().at("/lines/0/priceVersion").asLong()).isEqualTo(before);
+    } finally {
+      scenario.catalog.restart();
+    }
+
+    long version = scenario.admin.changePrice("SKU-00031", 3131);
+
+    await("the change made after the restart is pushed")
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> version("SKU-00031") == version);
+  }
+
   private static void push(String sku, long price, long version) throws Exception {
     Map<String, String> sub = subscriber();
     String body =
