@@ -11,14 +11,15 @@ import java.util.concurrent.Executors;
  * Builds a cache-aside reader in front of another reader (usually a direct one). Not thread-safe;
  * the reader it builds is.
  *
- * <p>Defaults: fresh for 30 s, refreshed in the background after 20 s, served up to 5 min old while
- * the owner cannot be asked, unknown keys remembered 2 s, 100,000 entries, the system clock,
- * refreshes on virtual threads.
+ * <p>Defaults: fresh for 30 s, refreshed in the background after 20 s in batches gathered for 1 s,
+ * served up to 5 min old while the owner cannot be asked, unknown keys remembered 2 s, 100,000
+ * entries, the system clock, refreshes on virtual threads.
  */
 public final class CacheAsideBuilder<K, V> {
   private final Reader<K, V> owner;
   private Duration fresh = Duration.ofSeconds(30);
   private Duration refreshAfter = Duration.ofSeconds(20);
+  private Duration refreshBatch = Duration.ofSeconds(1);
   private Duration maxStale = Duration.ofMinutes(5);
   private Duration negative = Duration.ofSeconds(2);
   private long maximumSize = 100_000;
@@ -38,6 +39,16 @@ public final class CacheAsideBuilder<K, V> {
   /** Age after which a read reloads the value in the background; {@code fresh} disables it. */
   public CacheAsideBuilder<K, V> refreshAfter(Duration value) {
     refreshAfter = value;
+    return this;
+  }
+
+  /**
+   * How long keys due for refresh are gathered across reads into one background load (of at most
+   * 100 keys); zero reloads each read's due keys at once. Keep it well below {@code fresh -
+   * refreshAfter}, or values expire before their refresh.
+   */
+  public CacheAsideBuilder<K, V> refreshBatch(Duration value) {
+    refreshBatch = value;
     return this;
   }
 
@@ -73,7 +84,7 @@ public final class CacheAsideBuilder<K, V> {
 
   /** The configuration as it stands. @throws IllegalArgumentException if a value is invalid */
   public CacheAsideConfig toConfig() {
-    return new CacheAsideConfig(fresh, refreshAfter, maxStale, negative, maximumSize);
+    return new CacheAsideConfig(fresh, refreshAfter, refreshBatch, maxStale, negative, maximumSize);
   }
 
   /** Builds the reader. @throws IllegalArgumentException if a value is invalid */

@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,10 @@ final class Checkout {
 
   /** What placing an order produced: a new order, or the one an earlier identical request made. */
   record Placed(Order order, boolean replayed) {}
+
+  private static final Logger LOG = Logger.getLogger(Checkout.class.getName());
+  private static final long LOG_EVERY_NANOS = 1_000_000_000L;
+  private static final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
   private final Pricing pricing;
   private final OrderStore store;
@@ -161,6 +167,11 @@ final class Checkout {
   }
 
   private static RuntimeException unavailable(Read.Unavailable<String, Price> down) {
+    long now = System.nanoTime();
+    long last = lastLogged.get();
+    if (now - last > LOG_EVERY_NANOS && lastLogged.compareAndSet(last, now)) {
+      LOG.warning("prices unavailable (" + down.reason() + "): " + down.detail());
+    }
     long seconds = Math.max(1, (down.retryAfter().plus(Duration.ofMillis(999))).toSeconds());
     return Problem.of(503, "owner-unavailable", "Prices unavailable", down.detail())
         .with("owner", down.owner())

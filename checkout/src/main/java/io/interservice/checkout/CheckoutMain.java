@@ -16,8 +16,8 @@ import java.util.UUID;
  * Starts checkout. Flags (or {@code CHECKOUT_*} environment variables): those of every service,
  * plus {@code --technique} (default {@code direct}), {@code --catalog-url}, {@code
  * --attempt-timeout}, {@code --deadline}, {@code --max-concurrent} and, for {@code cache-aside},
- * {@code --cache-fresh}, {@code --cache-refresh-after}, {@code --cache-max-stale}, {@code
- * --cache-negative}.
+ * {@code --cache-fresh}, {@code --cache-refresh-after}, {@code --cache-refresh-batch}, {@code
+ * --cache-max-stale}, {@code --cache-negative}.
  */
 public final class CheckoutMain {
   static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/interservice";
@@ -37,6 +37,7 @@ public final class CheckoutMain {
             "max-concurrent",
             "cache-fresh",
             "cache-refresh-after",
+            "cache-refresh-batch",
             "cache-max-stale",
             "cache-negative",
             "shared-db-user",

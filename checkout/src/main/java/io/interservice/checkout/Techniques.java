@@ -47,6 +47,7 @@ final class Techniques {
     return Access.cacheAside(direct(settings))
         .fresh(settings.duration("cache-fresh", Duration.ofSeconds(30)))
         .refreshAfter(settings.duration("cache-refresh-after", Duration.ofSeconds(20)))
+        .refreshBatch(settings.duration("cache-refresh-batch", Duration.ofSeconds(1)))
         .maxStale(settings.duration("cache-max-stale", Duration.ofMinutes(5)))
         .negative(settings.duration("cache-negative", Duration.ofSeconds(2)))
         .build();

@@ -27,10 +27,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A local cache in front of another reader: fresh values are served locally, missing or expired
  * keys are loaded in one batch (one load per key in flight), values past {@code refreshAfter} are
- * reloaded in the background, unknown keys are remembered briefly, and when the owner cannot be
- * asked, values up to {@code maxStale} old are served with their age as staleness bound.
+ * reloaded in the background in batches gathered across reads for {@code refreshBatch}, unknown
+ * keys are remembered briefly, and when the owner cannot be asked, values up to {@code maxStale}
+ * old are served with their age as staleness bound.
  */
 public final class CacheAsideReader<K, V> implements Reader<K, V> {
+
+  /** Keys gathered into one background refresh at most; the owner's batch size. */
+  static final int REFRESH_BATCH_KEYS = 100;
 
   /** A cached answer: a value, or null for a key the owner does not know. */
   private record Entry<V>(@Nullable Versioned<V> value, Instant loadedAt) {}
@@ -42,6 +46,10 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
   private final Cache<K, Entry<V>> cache;
   private final ConcurrentHashMap<K, CompletableFuture<Read<K, V>>> loading =
       new ConcurrentHashMap<>();
+  private final Object refreshLock = new Object();
+  private Set<K> dueForRefresh = new HashSet<>(); // guarded by refreshLock
+  private Instant refreshBatchOpened = Instant.EPOCH; // guarded by refreshLock
+  private volatile boolean refreshPending;
   private final LongAdder reads = new LongAdder();
   private final LongAdder loads = new LongAdder();
   private final LongAdder joined = new LongAdder();
@@ -97,9 +105,7 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
         toLoad.add(key);
       }
     }
-    if (!toRefresh.isEmpty()) {
-      refreshes.execute(() -> load(toRefresh));
-    }
+    refreshLater(toRefresh, now);
     if (toLoad.isEmpty()) {
       return new Read.Found<>(found, unknown);
     }
@@ -195,6 +201,33 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
       outcomes.put(key, waiting.get(key).join());
     }
     return outcomes;
+  }
+
+  /**
+   * Adds {@code due} to the batch of keys to refresh; once the batch is {@code refreshBatch} old or
+   * full, hands it to the refresh executor as one load.
+   */
+  private void refreshLater(Set<K> due, Instant now) {
+    if (due.isEmpty() && !refreshPending) {
+      return;
+    }
+    Set<K> batch;
+    synchronized (refreshLock) {
+      if (dueForRefresh.isEmpty()) {
+        refreshBatchOpened = now;
+      }
+      dueForRefresh.addAll(due);
+      boolean old =
+          !Duration.between(refreshBatchOpened, now).minus(config.refreshBatch()).isNegative();
+      if (dueForRefresh.isEmpty() || !(old || dueForRefresh.size() >= REFRESH_BATCH_KEYS)) {
+        refreshPending = !dueForRefresh.isEmpty();
+        return;
+      }
+      batch = dueForRefresh;
+      dueForRefresh = new HashSet<>();
+      refreshPending = false;
+    }
+    refreshes.execute(() -> load(batch));
   }
 
   private Versioned<V> cached(Versioned<V> value, Instant now) {

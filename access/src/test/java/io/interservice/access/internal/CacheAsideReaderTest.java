@@ -110,11 +110,57 @@ class CacheAsideReaderTest {
     clock.advance(Duration.ofSeconds(8));
 
     assertThat(found(cache.read(Set.of("A"))).values().get("A").value()).isEqualTo(100);
+    assertThat(backgroundTasks).as("the batch gathers for a second").isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(found(cache.read(Set.of("A"))).values().get("A").value()).isEqualTo(100);
     assertThat(backgroundTasks).hasSize(1);
     backgroundTasks.get(0).run();
 
     assertThat(found(cache.read(Set.of("A"))).values().get("A").value()).isEqualTo(175);
     assertThat(asked).hasSize(2);
+  }
+
+  @Test
+  void keysDueForRefreshInOneSecondAreReloadedInOneOwnerCall() {
+    prices.putAll(Map.of("C", 300, "D", 400));
+    versions.putAll(Map.of("C", 1L, "D", 1L));
+    cache.read(Set.of("A", "B"));
+    clock.advance(Duration.ofMillis(500));
+    cache.read(Set.of("C", "D"));
+    clock.advance(Duration.ofMillis(7_600));
+    cache.read(Set.of("A"));
+    clock.advance(Duration.ofMillis(300));
+    cache.read(Set.of("B"));
+    clock.advance(Duration.ofMillis(300));
+    cache.read(Set.of("C", "D"));
+    assertThat(backgroundTasks).isEmpty();
+
+    clock.advance(Duration.ofMillis(400));
+    cache.read(Set.of("A"));
+
+    assertThat(backgroundTasks).hasSize(1);
+    backgroundTasks.get(0).run();
+    assertThat(asked)
+        .containsExactly(Set.of("A", "B"), Set.of("C", "D"), Set.of("A", "B", "C", "D"));
+  }
+
+  @Test
+  void aFullRefreshBatchIsReloadedAtOnce() {
+    Set<String> many = new HashSet<>();
+    for (int i = 0; i < CacheAsideReader.REFRESH_BATCH_KEYS; i++) {
+      String key = "K" + i;
+      prices.put(key, i);
+      versions.put(key, 1L);
+      many.add(key);
+    }
+    cache.read(many);
+    clock.advance(Duration.ofSeconds(8));
+
+    cache.read(many);
+
+    assertThat(backgroundTasks).hasSize(1);
+    backgroundTasks.get(0).run();
+    assertThat(asked).containsExactly(many, many);
   }
 
   @Test

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -13,16 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends orders at a fixed rate whatever the answers (open loop), and measures each one's latency
@@ -72,10 +77,13 @@ public final class OpenLoopDriver {
    * @param latency latency in microseconds of the measured successes, from intended send time
    * @param timeline outcomes per second of the measured part
    * @param acknowledged ids of every order acknowledged, warm-up included
+   * @param reasons measured failures by status and the problem's {@code reason} (or {@code type}),
+   *     e.g. {@code "503 circuit_open"}; {@code "timeout"} and {@code "dropped"} for no answer
    */
   public record Result(
       long offered,
       Map<Outcome, Long> outcomes,
+      Map<String, Long> reasons,
       Histogram latency,
       Timeline timeline,
       List<UUID> acknowledged) {
@@ -98,6 +106,10 @@ public final class OpenLoopDriver {
           .connectTimeout(Duration.ofSeconds(2))
           .build();
 
+  private static final String TIMEOUT = "timeout";
+  private static final Pattern REASON = field("reason");
+  private static final Pattern TYPE = field("type");
+
   private OpenLoopDriver() {}
 
   /** Runs the load against checkout at {@code checkout} and returns what it saw. */
@@ -115,6 +127,7 @@ public final class OpenLoopDriver {
       outcomes.put(o, new AtomicLong());
     }
     ConcurrentLinkedQueue<UUID> acknowledged = new ConcurrentLinkedQueue<>();
+    ConcurrentHashMap<String, LongAdder> reasons = new ConcurrentHashMap<>();
     AtomicInteger inFlight = new AtomicInteger();
     AtomicLong okAll = new AtomicLong();
     AtomicLong failedAll = new AtomicLong();
@@ -151,6 +164,7 @@ public final class OpenLoopDriver {
           if (measured) {
             outcomes.get(Outcome.DROPPED).incrementAndGet();
             timeline.record(second, Outcome.DROPPED);
+            count(reasons, "dropped");
           }
           continue;
         }
@@ -163,11 +177,15 @@ public final class OpenLoopDriver {
                 .build();
         senders.execute(() -> {
           try {
-            Outcome outcome = send(request, acknowledged);
+            String failure = send(request, acknowledged);
+            Outcome outcome = outcome(failure);
             long micros = (System.nanoTime() - intended) / 1000;
             (outcome == Outcome.OK ? okAll : failedAll).incrementAndGet();
             if (measured) {
               outcomes.get(outcome).incrementAndGet();
+              if (failure != null) {
+                count(reasons, failure);
+              }
               timeline.record(second, outcome);
               if (outcome == Outcome.OK) {
                 latency.recordValue(Math.max(1, micros));
@@ -181,26 +199,56 @@ public final class OpenLoopDriver {
     }
     Map<Outcome, Long> totals = new EnumMap<>(Outcome.class);
     outcomes.forEach((k, v) -> totals.put(k, v.get()));
-    return new Result(offered, totals, latency, timeline, List.copyOf(acknowledged));
+    Map<String, Long> reasonTotals = new TreeMap<>();
+    reasons.forEach((k, v) -> reasonTotals.put(k, v.sum()));
+    return new Result(offered, totals, reasonTotals, latency, timeline, List.copyOf(acknowledged));
   }
 
-  private static Outcome send(HttpRequest request, ConcurrentLinkedQueue<UUID> acknowledged) {
+  private static void count(ConcurrentHashMap<String, LongAdder> reasons, String reason) {
+    reasons.computeIfAbsent(reason, r -> new LongAdder()).increment();
+  }
+
+  /** Sends one order; null when acknowledged, else why not ({@link #failure}). */
+  private static @Nullable String send(
+      HttpRequest request, ConcurrentLinkedQueue<UUID> acknowledged) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       int status = response.statusCode();
       if (status / 100 == 2) {
         acknowledged.add(orderId(response.body()));
-        return Outcome.OK;
+        return null;
       }
-      return status == 503 ? Outcome.UNAVAILABLE : Outcome.ERROR;
-    } catch (HttpTimeoutException e) {
-      return Outcome.TIMEOUT;
+      return failure(status, response.body());
     } catch (IOException e) {
-      return Outcome.TIMEOUT;
+      return TIMEOUT;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return TIMEOUT;
+    }
+  }
+
+  /** A failed answer as {@code "<status> <reason>"}: the problem's reason, else its type. */
+  static String failure(int status, String body) {
+    Matcher reason = REASON.matcher(body);
+    if (reason.find()) {
+      return status + " " + reason.group(1);
+    }
+    Matcher type = TYPE.matcher(body);
+    return type.find() ? status + " " + type.group(1) : String.valueOf(status);
+  }
+
+  private static Pattern field(String name) {
+    return Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]{1,80})\"");
+  }
+
+  private static Outcome outcome(@Nullable String failure) {
+    if (failure == null) {
+      return Outcome.OK;
+    }
+    if (failure.equals(TIMEOUT)) {
       return Outcome.TIMEOUT;
     }
+    return failure.startsWith("503") ? Outcome.UNAVAILABLE : Outcome.ERROR;
   }
 
   /** The order id of a 2xx answer: {@code {"id":"<uuid>",...}}. */

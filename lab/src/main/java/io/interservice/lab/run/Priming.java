@@ -7,23 +7,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Primes a freshly started checkout before the load: orders one after another until a few have
- * succeeded, so that a run's first seconds measure the technique, not class loading, the first
- * connections or a local copy still loading. The orders are real and audited like any other.
+ * Primes a freshly started checkout before the load: a few clients order one after another until
+ * enough orders have succeeded, so that a run's first seconds measure the technique, not class
+ * loading, the JIT, the first connections or a local copy still loading. Closed loop, so a cold
+ * service is never flooded. The orders are real and audited like any other.
  */
 final class Priming {
-  private static final int SUCCESSES = 20;
+  private static final int CLIENTS = 4;
+  private static final int SUCCESSES = 200;
   private static final Duration PATIENCE = Duration.ofSeconds(20);
   private static final Duration PAUSE_AFTER_FAILURE = Duration.ofMillis(200);
 
   private Priming() {}
 
   /**
-   * Orders carts of up to 10 of the first products until {@value #SUCCESSES} succeeded or the
-   * patience (20 s) ran out; returns how many succeeded.
+   * Orders carts of up to 10 of the first products from {@value #CLIENTS} clients until {@value
+   * #SUCCESSES} orders succeeded or the patience (20 s) ran out; returns how many succeeded.
    */
   static int prime(URI checkout, int products) throws InterruptedException {
     HttpClient http =
@@ -32,17 +37,36 @@ final class Priming {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
     long deadline = System.nanoTime() + PATIENCE.toNanos();
-    int ok = 0;
-    for (int i = 0; ok < SUCCESSES && System.nanoTime() < deadline; i++) {
-      if (order(http, checkout, cart(i, products))) {
-        ok++;
-      } else {
-        Thread.sleep(PAUSE_AFTER_FAILURE);
-      }
+    AtomicInteger ok = new AtomicInteger();
+    AtomicInteger sent = new AtomicInteger();
+    List<Thread> clients = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      clients.add(
+          Thread.ofVirtual()
+              .start(() -> {
+                try {
+                  while (ok.get() < SUCCESSES && System.nanoTime() < deadline) {
+                    if (order(http, checkout, cart(sent.getAndIncrement(), products))) {
+                      ok.incrementAndGet();
+                    } else {
+                      Thread.sleep(PAUSE_AFTER_FAILURE);
+                    }
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }));
     }
-    return ok;
+    for (Thread client : clients) {
+      client.join();
+    }
+    return ok.get();
   }
 
+  /**
+   * Order {@code i}: 1 to 10 of the first 10 products only, so that a cache or a copy is not filled
+   * by priming: the run's warm-up does that like any start would.
+   */
   private static String cart(int i, int products) {
     StringJoiner lines = new StringJoiner(",", "{\"lines\":[", "]}");
     int size = 1 + i % Math.min(10, products);

@@ -18,6 +18,7 @@ public record RunResult(
     long ok,
     long failed,
     Map<String, Long> failures,
+    Map<String, Long> failureReasons,
     Latency latencyMs,
     List<double[]> latencyCurve,
     @Nullable FaultWindow fault,

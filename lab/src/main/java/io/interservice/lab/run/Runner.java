@@ -76,7 +76,11 @@ public final class Runner {
       CatalogAdmin admin,
       Consumer<OpenLoopDriver.Progress> progress)
       throws InterruptedException, SQLException {
-    if (Priming.prime(checkout.url(), config.products()) == 0) {
+    long priming = System.nanoTime();
+    int primed = Priming.prime(checkout.url(), config.products());
+    System.err.printf(
+        "primed checkout with %d orders in %.1f s%n", primed, (System.nanoTime() - priming) / 1e9);
+    if (primed == 0) {
       System.err.println(
           "checkout took no order in the 20 s before the load; its log is under " + runDir);
     }
@@ -216,6 +220,7 @@ public final class Runner {
         ok,
         load.failed(),
         failures,
+        load.reasons(),
         latency,
         curve(h),
         window(config, load.timeline()),
