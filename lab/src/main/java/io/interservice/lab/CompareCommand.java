@@ -53,17 +53,15 @@ final class CompareCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "steady,owner-down",
       description =
-          "scenarios (default ${DEFAULT-VALUE}); known: steady, owner-down, owner-pause, owner-slow, price-storm")
+          "scenarios (default ${DEFAULT-VALUE}); known: steady, owner-down, owner-pause, owner-slow, price-storm, schema-change")
   List<String> scenarios;
 
   @Option(
       names = "--duration",
-      description = "measured time per run (default 15s; 7s with --quick)")
+      description = "measured time per run (default 12s; 7s with --quick)")
   @Nullable String duration;
 
-  @Option(
-      names = "--warmup",
-      description = "unmeasured time before it (default 3s; 2s with --quick)")
+  @Option(names = "--warmup", description = "unmeasured time before it, after priming (default 2s)")
   @Nullable String warmup;
 
   @Option(
@@ -100,7 +98,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--fault-start",
-      description = "when the fault window opens, into the measured time (default: a third of it)")
+      description =
+          "when the fault window opens, into the measured time (default: a quarter of it)")
   @Nullable String faultStart;
 
   @Option(
@@ -141,13 +140,13 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Duration measured = duration(duration, quick ? "7s" : "15s", "--duration");
-    Duration warm = duration(warmup, quick ? "2s" : "3s", "--warmup");
-    // quick runs open the window early and keep it short, so that recovery fits in the run
+    Duration measured = duration(duration, quick ? "7s" : "12s", "--duration");
+    Duration warm = duration(warmup, "2s", "--warmup");
+    // the window opens early and leaves time after it, so that recovery can be seen in the run
     Duration windowStart =
         duration(
             faultStart,
-            quick ? "1s" : Math.max(1, measured.toSeconds() / 3) + "s",
+            quick ? "1s" : Math.max(1, measured.toSeconds() / 4) + "s",
             "--fault-start");
     Duration windowLength =
         duration(

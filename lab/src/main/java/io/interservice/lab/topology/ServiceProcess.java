@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One service running as its own JVM on a fixed port of 127.0.0.1, its output appended to a log. It
@@ -56,13 +58,46 @@ public final class ServiceProcess implements AutoCloseable {
     command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseParallelGC"));
     // a class-data archive made on the first clean exit makes later starts faster
     command.add("-XX:+AutoCreateSharedArchive");
-    command.add("-XX:SharedArchiveFile=" + target.resolve(service + ".jsa"));
+    command.add("-XX:SharedArchiveFile=" + freshArchive(target, service));
     command.addAll(
         List.of("-cp", jar + java.io.File.pathSeparator + target.resolve("libs") + "/*"));
     command.add(mainClass);
     command.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));
     command.addAll(args);
     return new ServiceProcess(service, List.copyOf(command), log, port);
+  }
+
+  /**
+   * The service's class-data archive, deleted first when a jar on its class path is newer: the JVM
+   * refuses an archive whose jars changed and, with the file still there, never writes a new one.
+   */
+  private static Path freshArchive(Path target, String service) {
+    Path archive = target.resolve(service + ".jsa");
+    try {
+      if (!Files.exists(archive)) {
+        return archive;
+      }
+      FileTime made = Files.getLastModifiedTime(archive);
+      boolean stale =
+          Files.getLastModifiedTime(target.resolve(service + ".jar")).compareTo(made) > 0;
+      try (Stream<Path> libs = Files.list(target.resolve("libs"))) {
+        stale |= libs.anyMatch(lib -> modified(lib).compareTo(made) > 0);
+      }
+      if (stale) {
+        Files.deleteIfExists(archive);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check " + archive, e);
+    }
+    return archive;
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Where the service answers. */
