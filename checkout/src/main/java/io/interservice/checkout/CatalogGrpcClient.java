@@ -1,6 +1,7 @@
 package io.interservice.checkout;
 
 import io.grpc.CallOptions;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -37,12 +38,19 @@ final class CatalogGrpcClient implements OwnerCall<String, Price> {
   public Read.Found<String, Price> fetch(Set<String> skus, Duration timeout)
       throws IOException, OwnerRejectedException {
     PricesGrpc.PricesReply reply;
+    if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+      // catalog may be back already: connect now, not after gRPC's growing backoff
+      channel.resetConnectBackoff();
+    }
     try {
       reply =
           ClientCalls.blockingUnaryCall(
               channel,
               PricesGrpc.GET_PRICES,
-              CallOptions.DEFAULT.withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS),
+              // wait for that connection within the attempt's time instead of failing at once
+              CallOptions.DEFAULT
+                  .withWaitForReady()
+                  .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS),
               new PricesGrpc.PricesRequest(List.copyOf(skus)));
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {

@@ -104,7 +104,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--fault-duration",
-      description = "how long the window lasts (default: a third of the measured time)")
+      description = "how long the window lasts (default: a quarter of the measured time)")
   @Nullable String faultDuration;
 
   @Option(
@@ -151,7 +151,7 @@ final class CompareCommand implements Callable<Integer> {
     Duration windowLength =
         duration(
             faultDuration,
-            quick ? "2s" : Math.max(1, measured.toSeconds() / 3) + "s",
+            quick ? "2s" : Math.max(1, measured.toSeconds() / 4) + "s",
             "--fault-duration");
     Duration sloP99 = duration(slo, "250ms", "--slo");
     List<Technique> chosen = techniques.isEmpty() ? Techniques.all() : Techniques.named(techniques);
