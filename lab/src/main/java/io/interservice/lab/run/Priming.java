@@ -31,34 +31,35 @@ final class Priming {
    * #SUCCESSES} orders succeeded or the patience (20 s) ran out; returns how many succeeded.
    */
   static int prime(URI checkout, int products) throws InterruptedException {
-    HttpClient http =
+    AtomicInteger ok = new AtomicInteger();
+    try (HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
-            .build();
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    AtomicInteger ok = new AtomicInteger();
-    AtomicInteger sent = new AtomicInteger();
-    List<Thread> clients = new ArrayList<>();
-    for (int c = 0; c < CLIENTS; c++) {
-      clients.add(
-          Thread.ofVirtual()
-              .start(() -> {
-                try {
-                  while (ok.get() < SUCCESSES && System.nanoTime() < deadline) {
-                    if (order(http, checkout, cart(sent.getAndIncrement(), products))) {
-                      ok.incrementAndGet();
-                    } else {
-                      Thread.sleep(PAUSE_AFTER_FAILURE);
+            .build()) {
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      AtomicInteger sent = new AtomicInteger();
+      List<Thread> clients = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        clients.add(
+            Thread.ofVirtual()
+                .start(() -> {
+                  try {
+                    while (ok.get() < SUCCESSES && System.nanoTime() < deadline) {
+                      if (order(http, checkout, cart(sent.getAndIncrement(), products))) {
+                        ok.incrementAndGet();
+                      } else {
+                        Thread.sleep(PAUSE_AFTER_FAILURE);
+                      }
                     }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                   }
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              }));
-    }
-    for (Thread client : clients) {
-      client.join();
+                }));
+      }
+      for (Thread client : clients) {
+        client.join();
+      }
     }
     return ok.get();
   }
