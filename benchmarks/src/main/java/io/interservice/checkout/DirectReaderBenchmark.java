@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 10, time = 3)
+@Measurement(iterations = 6, time = 3)
 @Fork(1)
 public class DirectReaderBenchmark {
   private static final Set<String> SKUS =
