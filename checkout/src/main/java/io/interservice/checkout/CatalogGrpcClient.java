@@ -53,10 +53,6 @@ final class CatalogGrpcClient implements OwnerCall<String, Price> {
                   .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS),
               new PricesGrpc.PricesRequest(List.copyOf(skus)));
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
-        // catalog may be back already: try to connect now, not after gRPC's growing backoff
-        channel.resetConnectBackoff();
-      }
       if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
         throw new OwnerRejectedException("GetPrices: " + e.getStatus());
       }

@@ -2,7 +2,6 @@ package io.interservice.lab.load;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,19 +29,12 @@ public final class ClosedLoopDriver {
     }
   }
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2))
-          .build();
-
   private ClosedLoopDriver() {}
 
   /** {@code clients} clients order for {@code warmup} unmeasured, then {@code duration}. */
   public static Result run(
       URI checkout, int clients, Duration warmup, Duration duration, int products, long seed)
       throws InterruptedException {
-    URI orders = checkout.resolve("/orders");
     long start = System.nanoTime();
     long measureFrom = start + warmup.toNanos();
     long end = measureFrom + duration.toNanos();
@@ -59,17 +51,14 @@ public final class ClosedLoopDriver {
             pool.submit(() -> {
               while (System.nanoTime() < end) {
                 HttpRequest request =
-                    HttpRequest.newBuilder(orders)
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json")
-                        .POST(
-                            HttpRequest.BodyPublishers.ofString(OpenLoopDriver.cart(random, skus)))
-                        .build();
+                    Orders.post(
+                        checkout, OpenLoopDriver.cart(random, skus), Duration.ofSeconds(10));
                 long sent = System.nanoTime();
                 boolean success;
                 try {
                   success =
-                      HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100
+                      Orders.HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()
+                              / 100
                           == 2;
                 } catch (IOException e) {
                   success = false;

@@ -2,7 +2,6 @@ package io.interservice.lab.load;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -100,12 +99,6 @@ public final class OpenLoopDriver {
   /** Progress, about once a second: seconds elapsed (warm-up included), successes, failures. */
   public record Progress(long elapsedSeconds, long totalSeconds, long ok, long failed) {}
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2))
-          .build();
-
   private static final String TIMEOUT = "timeout";
   private static final Pattern REASON = field("reason");
   private static final Pattern TYPE = field("type");
@@ -114,7 +107,6 @@ public final class OpenLoopDriver {
 
   /** Runs the load against checkout at {@code checkout} and returns what it saw. */
   public static Result run(URI checkout, Config config, Consumer<Progress> progress) {
-    URI orders = checkout.resolve("/orders");
     long intervalNanos = (long) (1e9 / config.rate());
     long warmupNanos = config.warmup().toNanos();
     long totalNanos = warmupNanos + config.duration().toNanos();
@@ -169,12 +161,7 @@ public final class OpenLoopDriver {
           continue;
         }
         inFlight.incrementAndGet();
-        HttpRequest request =
-            HttpRequest.newBuilder(orders)
-                .timeout(config.requestTimeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        HttpRequest request = Orders.post(checkout, body, config.requestTimeout());
         senders.execute(() -> {
           try {
             String failure = send(request, acknowledged);
@@ -212,7 +199,8 @@ public final class OpenLoopDriver {
   private static @Nullable String send(
       HttpRequest request, ConcurrentLinkedQueue<UUID> acknowledged) {
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          Orders.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       int status = response.statusCode();
       if (status / 100 == 2) {
         acknowledged.add(orderId(response.body()));

@@ -6,6 +6,7 @@ import io.interservice.lab.fault.Fault;
 import io.interservice.lab.load.OpenLoopDriver;
 import io.interservice.lab.load.Outcome;
 import io.interservice.lab.load.PriceWriter;
+import io.interservice.lab.load.Priming;
 import io.interservice.lab.load.Timeline;
 import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.topology.Ports;

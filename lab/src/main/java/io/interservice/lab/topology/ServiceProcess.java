@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One service running as its own JVM on a fixed port of 127.0.0.1, its output appended to a log. It
@@ -73,15 +73,15 @@ public final class ServiceProcess implements AutoCloseable {
    */
   private static Path freshArchive(Path target, String service) {
     Path archive = target.resolve(service + ".jsa");
-    try {
-      if (!Files.exists(archive)) {
-        return archive;
-      }
+    if (!Files.exists(archive)) {
+      return archive;
+    }
+    try (DirectoryStream<Path> libs = Files.newDirectoryStream(target.resolve("libs"))) {
       FileTime made = Files.getLastModifiedTime(archive);
       boolean stale =
           Files.getLastModifiedTime(target.resolve(service + ".jar")).compareTo(made) > 0;
-      try (Stream<Path> libs = Files.list(target.resolve("libs"))) {
-        stale |= libs.anyMatch(lib -> modified(lib).compareTo(made) > 0);
+      for (Path lib : libs) {
+        stale |= Files.getLastModifiedTime(lib).compareTo(made) > 0;
       }
       if (stale) {
         Files.deleteIfExists(archive);
@@ -90,14 +90,6 @@ public final class ServiceProcess implements AutoCloseable {
       throw new UncheckedIOException("cannot check " + archive, e);
     }
     return archive;
-  }
-
-  private static FileTime modified(Path file) {
-    try {
-      return Files.getLastModifiedTime(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Where the service answers. */

@@ -51,12 +51,9 @@ class DataDomainTest {
 
   @Test
   @Order(3)
-  void ordersGoOnWhileCatalogsProcessIsDownBecauseOnlyTheDatabaseIsShared() {
-    scenario.catalog.kill();
-    try {
+  void ordersGoOnWhileCatalogsProcessIsDownBecauseOnlyTheDatabaseIsShared() throws Exception {
+    scenario.whileCatalogIsDown(() -> {
       assertThat(scenario.checkoutHttp.order("SKU-00011", 1).status()).isEqualTo(201);
-    } finally {
-      scenario.catalog.restart();
-    }
+    });
   }
 }

@@ -43,15 +43,12 @@ class DirectGrpcTest {
   }
 
   @Test
-  void withCatalogKilledOrdersGet503AndRecoverAfterItsRestart() {
-    scenario.catalog.kill();
-    try {
+  void withCatalogKilledOrdersGet503AndRecoverAfterItsRestart() throws Exception {
+    scenario.whileCatalogIsDown(() -> {
       Http.Answer refused = scenario.checkoutHttp.order("SKU-00036", 1);
       assertThat(refused.status()).isEqualTo(503);
       assertThat(refused.header("Retry-After")).isPresent();
-    } finally {
-      scenario.catalog.restart();
-    }
+    });
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> scenario.checkoutHttp.order("SKU-00036", 1).status() == 201);

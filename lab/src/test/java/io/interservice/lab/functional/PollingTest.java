@@ -68,14 +68,11 @@ class PollingTest {
     String id = quickQuote("{\"skus\":[\"SKU-00018\"]}").json().get("id").asText();
     assertThat(scenario.catalogHttp.get("/price-quotes/" + id).status()).isEqualTo(200);
 
-    scenario.catalog.kill();
-    try {
+    scenario.whileCatalogIsDown(() -> {
       Http.Answer refused = scenario.checkoutHttp.order("SKU-00018", 1);
       assertThat(refused.status()).isEqualTo(503);
       assertThat(refused.header("Retry-After")).isPresent();
-    } finally {
-      scenario.catalog.restart();
-    }
+    });
 
     assertThat(scenario.catalogHttp.get("/price-quotes/" + id).status())
         .as("quotes are soft state")

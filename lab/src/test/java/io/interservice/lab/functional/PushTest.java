@@ -118,15 +118,12 @@ class PushTest {
   void withCatalogKilledOrdersGoOnFromTheLocalCopyAndChangesFlowAgainAfterItsRestart()
       throws Exception {
     long before = version("SKU-00031");
-    scenario.catalog.kill();
-    try {
+    scenario.whileCatalogIsDown(() -> {
       Http.Answer served = scenario.checkoutHttp.order("SKU-00031", 1, "SKU-00032", 2);
       assertThat(served.status()).isEqualTo(201);
       assertThat(served.json().at("/lines/0/source").asText()).isEqualTo("replica");
       assertThat(served.json().at("/lines/0/priceVersion").asLong()).isEqualTo(before);
-    } finally {
-      scenario.catalog.restart();
-    }
+    });
 
     long version = scenario.admin.changePrice("SKU-00031", 3131);
 

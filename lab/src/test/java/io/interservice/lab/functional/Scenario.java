@@ -60,6 +60,21 @@ final class Scenario implements AutoCloseable {
     return new Scenario(List.of(checkoutArgs), prepare, test.getSimpleName());
   }
 
+  /** What a test does while catalog is down; it may throw. */
+  interface WhileDown {
+    void run() throws Exception;
+  }
+
+  /** Kills catalog with SIGKILL, runs {@code checks}, then restarts catalog whatever happened. */
+  void whileCatalogIsDown(WhileDown checks) throws Exception {
+    catalog.kill();
+    try {
+      checks.run();
+    } finally {
+      catalog.restart();
+    }
+  }
+
   /** How many orders checkout's database holds. */
   long orderCount() {
     return count("SELECT count(*) FROM checkout.orders");

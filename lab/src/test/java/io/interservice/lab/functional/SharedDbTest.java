@@ -67,15 +67,12 @@ class SharedDbTest {
 
   @Test
   @Order(3)
-  void ordersGoOnWhileCatalogsProcessIsDownBecauseOnlyTheDatabaseIsShared() {
-    scenario.catalog.kill();
-    try {
+  void ordersGoOnWhileCatalogsProcessIsDownBecauseOnlyTheDatabaseIsShared() throws Exception {
+    scenario.whileCatalogIsDown(() -> {
       Http.Answer served = scenario.checkoutHttp.order("SKU-00009", 1);
       assertThat(served.status()).isEqualTo(201);
       assertThat(served.json().at("/lines/0/source").asText()).isEqualTo("shared-db");
-    } finally {
-      scenario.catalog.restart();
-    }
+    });
   }
 
   @Test

@@ -1,9 +1,8 @@
-package io.interservice.lab.run;
+package io.interservice.lab.load;
 
 import io.interservice.lab.scenario.CatalogAdmin;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loading, the JIT, the first connections or a local copy still loading. Closed loop, so a cold
  * service is never flooded. The orders are real and audited like any other.
  */
-final class Priming {
+public final class Priming {
   private static final int CLIENTS = 4;
   private static final int SUCCESSES = 200;
   private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -30,36 +29,30 @@ final class Priming {
    * Orders carts of up to 10 of the first products from {@value #CLIENTS} clients until {@value
    * #SUCCESSES} orders succeeded or the patience (20 s) ran out; returns how many succeeded.
    */
-  static int prime(URI checkout, int products) throws InterruptedException {
+  public static int prime(URI checkout, int products) throws InterruptedException {
     AtomicInteger ok = new AtomicInteger();
-    try (HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build()) {
-      long deadline = System.nanoTime() + PATIENCE.toNanos();
-      AtomicInteger sent = new AtomicInteger();
-      List<Thread> clients = new ArrayList<>();
-      for (int c = 0; c < CLIENTS; c++) {
-        clients.add(
-            Thread.ofVirtual()
-                .start(() -> {
-                  try {
-                    while (ok.get() < SUCCESSES && System.nanoTime() < deadline) {
-                      if (order(http, checkout, cart(sent.getAndIncrement(), products))) {
-                        ok.incrementAndGet();
-                      } else {
-                        Thread.sleep(PAUSE_AFTER_FAILURE);
-                      }
+    AtomicInteger sent = new AtomicInteger();
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    List<Thread> clients = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      clients.add(
+          Thread.ofVirtual()
+              .start(() -> {
+                try {
+                  while (ok.get() < SUCCESSES && System.nanoTime() < deadline) {
+                    if (order(checkout, cart(sent.getAndIncrement(), products))) {
+                      ok.incrementAndGet();
+                    } else {
+                      Thread.sleep(PAUSE_AFTER_FAILURE);
                     }
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                   }
-                }));
-      }
-      for (Thread client : clients) {
-        client.join();
-      }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }));
+    }
+    for (Thread client : clients) {
+      client.join();
     }
     return ok.get();
   }
@@ -77,17 +70,11 @@ final class Priming {
     return lines.toString();
   }
 
-  private static boolean order(HttpClient http, URI checkout, String body)
-      throws InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(checkout.resolve("/orders"))
-            .timeout(Duration.ofSeconds(5))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+  private static boolean order(URI checkout, String body) throws InterruptedException {
+    HttpRequest request = Orders.post(checkout, body, Duration.ofSeconds(5));
     try {
-      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      return status / 100 == 2;
+      return Orders.HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100
+          == 2;
     } catch (IOException e) {
       return false;
     }

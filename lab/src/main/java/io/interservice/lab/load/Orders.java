@@ -1,0 +1,27 @@
+package io.interservice.lab.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+
+/** What the load generators share: one HTTP client, and how an order is posted to checkout. */
+final class Orders {
+  /** HTTP/1.1 (as a browser or a service client would speak to checkout), 2 s to connect. */
+  static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
+
+  private Orders() {}
+
+  /** {@code POST /orders} of checkout at {@code checkout} with a JSON {@code body}. */
+  static HttpRequest post(URI checkout, String body, Duration timeout) {
+    return HttpRequest.newBuilder(checkout.resolve("/orders"))
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+}
