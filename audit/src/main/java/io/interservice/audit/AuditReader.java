@@ -2,10 +2,14 @@ package io.interservice.audit;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +20,23 @@ import java.util.UUID;
 public final class AuditReader {
   private AuditReader() {}
 
-  /** Audits the scenario's database at {@code adminUrl} against the acknowledged order ids. */
-  public static AuditResult audit(String adminUrl, List<UUID> acknowledged) throws SQLException {
+  /** The database's clock now: the mark from which a later {@link #audit} counts orders. */
+  public static Instant now(String adminUrl) throws SQLException {
+    try (Connection c = DriverManager.getConnection(adminUrl);
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT clock_timestamp()")) {
+      r.next();
+      return r.getObject(1, OffsetDateTime.class).toInstant();
+    }
+  }
+
+  /**
+   * Audits the orders of the scenario's database at {@code adminUrl} created from {@code since}
+   * (the database's clock, see {@link #now}) against the acknowledged order ids, which are looked
+   * for among all the orders.
+   */
+  public static AuditResult audit(String adminUrl, List<UUID> acknowledged, Instant since)
+      throws SQLException {
     try (Connection c = DriverManager.getConnection(adminUrl)) {
       c.setReadOnly(true);
       c.setAutoCommit(false);
@@ -40,10 +59,14 @@ public final class AuditReader {
                     to == null ? null : to.toInstant()));
           }
         }
-        try (ResultSet r =
-            s.executeQuery(
-                "SELECT o.id, l.sku, l.price_version, l.unit_price, l.currency, o.created_at"
-                    + " FROM checkout.orders o JOIN checkout.order_lines l ON l.order_id = o.id")) {
+      }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT o.id, l.sku, l.price_version, l.unit_price, l.currency, o.created_at"
+                  + " FROM checkout.orders o JOIN checkout.order_lines l ON l.order_id = o.id"
+                  + " WHERE o.created_at >= ?")) {
+        s.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
             lines.add(
                 new AuditedLine(
@@ -55,6 +78,8 @@ public final class AuditReader {
                     r.getTimestamp(6).toInstant()));
           }
         }
+      }
+      try (Statement s = c.createStatement()) {
         try (ResultSet r = s.executeQuery("SELECT id FROM checkout.orders")) {
           while (r.next()) {
             stored.add(r.getObject(1, UUID.class));

@@ -125,21 +125,25 @@ final class ProductStore {
             product.updatedAt());
         s.executeUpdate();
       }
-      Pusher.enqueue(
+      push(
           c,
-          product.sku(),
-          product.version(),
-          new String(
-              Json.write(
-                  new PriceChange(
-                      product.sku(),
-                      product.price(),
-                      product.currency(),
-                      product.version(),
-                      product.updatedAt())),
-              java.nio.charset.StandardCharsets.UTF_8));
+          new PriceChange(
+              product.sku(),
+              product.price(),
+              product.currency(),
+              product.version(),
+              product.updatedAt()));
       return Optional.of(product);
     });
+  }
+
+  /** Owes {@code change} to every push subscriber, in the change's transaction. */
+  private static void push(Connection c, PriceChange change) throws SQLException {
+    Pusher.enqueue(
+        c,
+        change.sku(),
+        change.version(),
+        new String(Json.write(change), java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**
@@ -168,8 +172,11 @@ final class ProductStore {
               existing.add(np.sku());
               continue;
             }
-            history(history, np.sku(), 1, np.price(), np.currency(), r.getTimestamp(1).toInstant());
+            Instant created = r.getTimestamp(1).toInstant();
+            history(history, np.sku(), 1, np.price(), np.currency(), created);
             history.addBatch();
+            // a new product's first price is a change too: subscribers hear of it like any other
+            push(c, new PriceChange(np.sku(), np.price(), np.currency(), 1, created));
           }
         }
         history.executeBatch();

@@ -58,10 +58,12 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--duration",
-      description = "measured time per run (default 12s; 7s with --quick)")
+      description = "measured time per run (default 12s; 5s with --quick)")
   @Nullable String duration;
 
-  @Option(names = "--warmup", description = "unmeasured time before it, after priming (default 2s)")
+  @Option(
+      names = "--warmup",
+      description = "unmeasured time before it, after priming (default 2s; 1s with --quick)")
   @Nullable String warmup;
 
   @Option(
@@ -109,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--quick",
-      description = "short runs: 7s measured after 2s of warm-up, fault window from 1s to 3s")
+      description = "short runs: 5s measured after 1s of warm-up, fault window from 1s to 2s")
   boolean quick;
 
   @Option(
@@ -140,8 +142,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Duration measured = duration(duration, quick ? "7s" : "12s", "--duration");
-    Duration warm = duration(warmup, "2s", "--warmup");
+    Duration measured = duration(duration, quick ? "5s" : "12s", "--duration");
+    Duration warm = duration(warmup, quick ? "1s" : "2s", "--warmup");
     // the window opens early and leaves time after it, so that recovery can be seen in the run
     Duration windowStart =
         duration(
@@ -151,7 +153,7 @@ final class CompareCommand implements Callable<Integer> {
     Duration windowLength =
         duration(
             faultDuration,
-            quick ? "2s" : Math.max(1, measured.toSeconds() / 4) + "s",
+            quick ? "1s" : Math.max(1, measured.toSeconds() / 4) + "s",
             "--fault-duration");
     Duration sloP99 = duration(slo, "250ms", "--slo");
     List<Technique> chosen = techniques.isEmpty() ? Techniques.all() : Techniques.named(techniques);
@@ -186,8 +188,8 @@ final class CompareCommand implements Callable<Integer> {
 
     List<RunResult> results = new ArrayList<>();
     List<Comparison.MaxRate> maxRates = new ArrayList<>();
-    try (Database database = Database.open(db, runDir)) {
-      Runner runner = new Runner(home, database.scenario(), runDir);
+    try (Database database = Database.open(db, runDir);
+        Runner runner = new Runner(home, database.scenario(), runDir)) {
       for (Technique technique : chosen) {
         for (Fault fault : faults) {
           RunConfig config =

@@ -74,7 +74,8 @@ final class DriveCommand implements Callable<Integer> {
     try (Topology topology =
         Topology.start(
             new Topology.Options(
-                home, runDir, db, 0, 0, chosen.checkoutArgs(), products, seed, chosen::prepare))) {
+                home, runDir, 0, 0, chosen.checkoutArgs(), products, seed, chosen::prepare),
+            db)) {
       ClosedLoopDriver.Result r =
           ClosedLoopDriver.run(
               topology.checkout().url(),

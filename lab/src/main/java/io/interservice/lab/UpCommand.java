@@ -72,13 +72,13 @@ final class UpCommand implements Callable<Integer> {
             new Topology.Options(
                 home,
                 runDir,
-                db,
                 catalogPort,
                 checkoutPort,
                 chosen.checkoutArgs(),
                 products,
                 seed,
-                chosen::prepare));
+                chosen::prepare),
+            db);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

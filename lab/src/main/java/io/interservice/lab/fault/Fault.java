@@ -17,6 +17,14 @@ public interface Fault {
     return true;
   }
 
+  /**
+   * Whether the processes are left as they were found, so that the technique's next run may use
+   * them as they are; {@code false} for any fault that kills, pauses, slows or alters something.
+   */
+  default boolean leavesProcessesAsFound() {
+    return false;
+  }
+
   /** How much the price update rate is multiplied by inside the window. */
   default double updateRateFactor() {
     return 1;

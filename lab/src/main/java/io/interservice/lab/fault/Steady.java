@@ -18,6 +18,11 @@ final class Steady implements Fault {
   }
 
   @Override
+  public boolean leavesProcessesAsFound() {
+    return true;
+  }
+
+  @Override
   public void begin(Target target) {}
 
   @Override

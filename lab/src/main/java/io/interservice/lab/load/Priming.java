@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Priming {
   private static final int CLIENTS = 4;
-  private static final int SUCCESSES = 200;
+  private static final int SUCCESSES = 100;
   private static final Duration PATIENCE = Duration.ofSeconds(20);
   private static final Duration PAUSE_AFTER_FAILURE = Duration.ofMillis(200);
 

@@ -73,7 +73,7 @@ public final class ConsoleTable {
       num(r.latencyMs().p99(), 1),
       num(r.latencyMs().p999(), 1),
       f == null ? "-" : num(f.availability() * 100, 1) + " %",
-      f == null ? "-" : f.recoveryS() == null ? "never" : num(f.recoveryS(), 0),
+      f == null ? "-" : f.recoveryLabel(),
       num(r.ownerRequestsPerOrder(), 3),
       num(r.audit().staleRate() * 100, 3),
       num(r.audit().stalenessMs().p99(), 1),

@@ -139,7 +139,7 @@ public final class MarkdownReport {
           .append(" s | ")
           .append(num(f.availability() * 100, 1))
           .append(" % | ")
-          .append(f.recoveryS() == null ? "never" : num(f.recoveryS(), 0))
+          .append(f.recoveryLabel())
           .append(" |\n");
     }
     if (!any) {

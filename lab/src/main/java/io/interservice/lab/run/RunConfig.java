@@ -44,4 +44,20 @@ public record RunConfig(
               + duration);
     }
   }
+
+  /** This run with another warm-up. */
+  public RunConfig withWarmup(Duration newWarmup) {
+    return new RunConfig(
+        technique,
+        fault,
+        rate,
+        updateRate,
+        newWarmup,
+        duration,
+        faultStart,
+        faultDuration,
+        products,
+        skew,
+        seed);
+  }
 }

@@ -3,16 +3,20 @@ package io.interservice.lab.run;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.interservice.lab.technique.Technique;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one run measured; written to {@code results.json} with snake_case names (documented in
- * {@code docs/lab.md}).
+ * What one run measured, and on what: {@code processes} is {@code fresh} when the run started the
+ * services (and primed them), {@code kept} when it used those of the technique's run before;
+ * written to {@code results.json} with snake_case names (documented in {@code docs/lab.md}).
  */
 public record RunResult(
     String technique,
     String scenario,
+    String processes,
+    double warmupS,
     double offeredRate,
     double achievedRate,
     long ok,
@@ -41,14 +45,24 @@ public record RunResult(
    * @param durationS its length
    * @param availability share of orders sent inside the window that succeeded
    * @param recoveryS seconds from the window's end to the first second with ≥ 99 % successes, or
-   *     null if that never came within the run
+   *     null if that did not come within the run
+   * @param observedAfterS how many seconds of the run followed the window
    */
   public record FaultWindow(
       String kind,
       double startS,
       double durationS,
       double availability,
-      @Nullable Double recoveryS) {}
+      @Nullable Double recoveryS,
+      double observedAfterS) {
+
+    /** The recovery as a table shows it: seconds, or {@code >N} when not within the run. */
+    public String recoveryLabel() {
+      return recoveryS != null
+          ? String.format(Locale.ROOT, "%.0f", recoveryS)
+          : String.format(Locale.ROOT, ">%.0f", observedAfterS);
+    }
+  }
 
   /** The audit's figures. */
   public record Audit(

@@ -9,35 +9,47 @@ import io.interservice.lab.load.PriceWriter;
 import io.interservice.lab.load.Priming;
 import io.interservice.lab.load.Timeline;
 import io.interservice.lab.scenario.CatalogAdmin;
-import io.interservice.lab.topology.Ports;
 import io.interservice.lab.topology.ScenarioDatabase;
 import io.interservice.lab.topology.ServiceProcess;
-import io.interservice.lab.topology.Services;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.interservice.lab.topology.Topology;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a technique through a scenario on fresh schemas and fresh service processes: load, price
- * writer and fault window together, then the measures and the audit.
+ * Runs techniques through scenarios, one run at a time: load, price writer and fault window
+ * together, then the measures and the audit of the run's own orders. A technique's first run gets
+ * fresh schemas and fresh service processes, primed before the load; its next run keeps them if the
+ * scenario before left them as found ({@code steady} does), and starts afresh otherwise. {@link
+ * #close()} stops the processes still running.
  */
-public final class Runner {
+public final class Runner implements AutoCloseable {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_IN_FLIGHT = 2_000;
+
+  /** What a topology was started for: a run with the same may keep it. */
+  private record Started(String technique, int products, long seed) {
+    static Started of(RunConfig config) {
+      return new Started(config.technique().name(), config.products(), config.seed());
+    }
+  }
 
   private final Path home;
   private final ScenarioDatabase database;
   private final Path runDir;
+  private @Nullable Topology topology;
+  private @Nullable Started keepable;
 
   public Runner(Path home, ScenarioDatabase database, Path runDir) {
     this.home = home;
@@ -45,46 +57,95 @@ public final class Runner {
     this.runDir = runDir;
   }
 
-  /** Runs {@code config}; {@code progress} hears from the load about once a second. */
+  /**
+   * Runs {@code config}; {@code progress} hears from the load about once a second. On kept
+   * processes there is no warm-up: they are warm from the run before.
+   */
   public RunResult run(RunConfig config, Consumer<OpenLoopDriver.Progress> progress)
-      throws IOException, InterruptedException, SQLException {
+      throws InterruptedException, SQLException {
+    // orders from here on are this run's (priming's included); earlier ones are not audited again
+    Instant since = AuditReader.now(database.adminUrl());
+    boolean kept = canKeep(config);
+    if (kept) {
+      System.err.println(
+          "keeping "
+              + config.technique().name()
+              + "'s processes: the run before left them as found");
+    } else {
+      startFresh(config);
+    }
+    keepable = null;
+    Topology services = Objects.requireNonNull(topology);
+    String mark = "lab: " + config.fault().name() + " run starts at " + Instant.now();
+    services.catalog().note(mark);
+    services.checkout().note(mark);
+    RunConfig effective = kept ? config.withWarmup(Duration.ZERO) : config;
+    RunResult result = measure(effective, kept, services, progress, since);
+    if (config.fault().leavesProcessesAsFound()) {
+      keepable = Started.of(config);
+    }
+    return result;
+  }
+
+  private boolean canKeep(RunConfig config) {
+    Topology running = topology;
+    return running != null
+        && Started.of(config).equals(keepable)
+        && running.catalog().alive()
+        && running.checkout().alive();
+  }
+
+  private void startFresh(RunConfig config) throws InterruptedException {
+    close();
     database.reset();
-    Path logs =
-        Files.createDirectories(
-            runDir.resolve(config.technique().name() + "-" + config.fault().name()));
-    try (ServiceProcess catalog =
-        Services.catalog(home, database, Ports.freeWith(Services.GRPC_OFFSET), logs)) {
-      CatalogAdmin admin = new CatalogAdmin(catalog.url());
-      admin.seed(config.products(), config.seed());
-      config.technique().prepare(database);
-      try (ServiceProcess checkout =
-          Services.checkout(
-              home,
-              database,
-              Ports.free(),
-              catalog.url(),
-              config.technique().checkoutArgs(),
-              logs)) {
-        return measure(config, catalog, checkout, admin, progress);
-      }
+    long starting = System.nanoTime();
+    Topology running =
+        Topology.onDatabase(
+            database,
+            new Topology.Options(
+                home,
+                runDir.resolve(config.technique().name()),
+                0,
+                0,
+                config.technique().checkoutArgs(),
+                config.products(),
+                config.seed(),
+                config.technique()::prepare));
+    topology = running;
+    long priming = System.nanoTime();
+    int primed = Priming.prime(running.checkout().url(), config.products());
+    System.err.printf(
+        "started %s's catalog and checkout in %.1f s; primed checkout with %d orders in %.1f s%n",
+        config.technique().name(),
+        (priming - starting) / 1e9,
+        primed,
+        (System.nanoTime() - priming) / 1e9);
+    if (primed == 0) {
+      System.err.println(
+          "checkout took no order in the 20 s before the load; its log is under " + runDir);
+    }
+  }
+
+  /** Stops the processes of the last run, if any still run. */
+  @Override
+  public void close() {
+    keepable = null;
+    if (topology != null) {
+      topology.close();
+      topology = null;
     }
   }
 
   private RunResult measure(
       RunConfig config,
-      ServiceProcess catalog,
-      ServiceProcess checkout,
-      CatalogAdmin admin,
-      Consumer<OpenLoopDriver.Progress> progress)
+      boolean kept,
+      Topology services,
+      Consumer<OpenLoopDriver.Progress> progress,
+      Instant since)
       throws InterruptedException, SQLException {
-    long priming = System.nanoTime();
-    int primed = Priming.prime(checkout.url(), config.products());
-    System.err.printf(
-        "primed checkout with %d orders in %.1f s%n", primed, (System.nanoTime() - priming) / 1e9);
-    if (primed == 0) {
-      System.err.println(
-          "checkout took no order in the 20 s before the load; its log is under " + runDir);
-    }
+    ServiceProcess catalog = services.catalog();
+    ServiceProcess checkout = services.checkout();
+    CatalogAdmin admin = new CatalogAdmin(catalog.url());
     OwnerRequests ownerRequests = new OwnerRequests(catalog.url());
     Map<String, ProcessCpu> cpu = new LinkedHashMap<>();
     cpu.put("catalog", new ProcessCpu(catalog.pid()));
@@ -143,9 +204,10 @@ public final class Runner {
       cpu.get("catalog").follow(catalog.pid());
       double seconds = config.duration().toMillis() / 1000.0;
       long owner = ownerRequests.total();
-      AuditResult audit = AuditReader.audit(database.adminUrl(), load.acknowledged());
+      AuditResult audit = AuditReader.audit(database.adminUrl(), load.acknowledged(), since);
       return result(
           config,
+          kept,
           load,
           seconds,
           owner,
@@ -187,6 +249,7 @@ public final class Runner {
 
   private static RunResult result(
       RunConfig config,
+      boolean kept,
       OpenLoopDriver.Result load,
       double seconds,
       long ownerRequests,
@@ -216,6 +279,8 @@ public final class Runner {
     return new RunResult(
         config.technique().name(),
         config.fault().name(),
+        kept ? "kept" : "fresh",
+        config.warmup().toMillis() / 1000.0,
         round(load.offered() / seconds, 1),
         round(ok / seconds, 1),
         ok,
@@ -268,7 +333,8 @@ public final class Runner {
         config.faultStart().toMillis() / 1000.0,
         config.faultDuration().toMillis() / 1000.0,
         sent == 0 ? 0 : round((double) ok / sent, 4),
-        recovery);
+        recovery,
+        Math.max(0, timeline.seconds() - end));
   }
 
   private static List<double[]> curve(Histogram h) {

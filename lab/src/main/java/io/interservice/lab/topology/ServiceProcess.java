@@ -123,6 +123,15 @@ public final class ServiceProcess implements AutoCloseable {
     Processes.signal(process.pid(), "CONT");
   }
 
+  /** Appends a line to the service's log, between its own lines, to mark what the lab does. */
+  public void note(String line) {
+    try {
+      Files.writeString(log, "--- " + line + "\n", StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to " + log, e);
+    }
+  }
+
   /** Starts the service again on the same port (after {@link #kill()}) and waits for health. */
   public void restart() {
     if (process.isAlive()) {
@@ -161,7 +170,20 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until {@code /health} answers 200; stops the service and throws if it exits first, is not
+   * healthy within a minute, or the wait is interrupted.
+   */
   private void awaitHealthy() {
+    try {
+      waitForHealth();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void waitForHealth() {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     HttpRequest health =
         HttpRequest.newBuilder(url().resolve("/health")).timeout(Duration.ofSeconds(2)).build();
@@ -182,7 +204,6 @@ public final class ServiceProcess implements AutoCloseable {
       }
       Processes.pause(Duration.ofMillis(100));
     }
-    close();
     throw new IllegalStateException(
         name + " was not healthy within " + START_TIMEOUT + "; see " + log);
   }

@@ -10,8 +10,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The whole scenario running: a database (embedded, or an existing one), catalog and checkout.
- * {@link #close()} stops everything it started, in reverse order.
+ * The whole scenario running: catalog and checkout, on a database of their own (embedded, or an
+ * existing one) or on one they share with other topologies. Catalog starts and is seeded, the
+ * technique's database preparation is done, then checkout starts. {@link #close()} stops everything
+ * it started, in reverse order.
  */
 public final class Topology implements AutoCloseable {
 
@@ -19,19 +21,18 @@ public final class Topology implements AutoCloseable {
    * What to start.
    *
    * @param home the repository root, where the services' jars are built
-   * @param runDir where logs and the embedded database's files go
-   * @param dbUrl an existing PostgreSQL's admin JDBC URL, or {@code null} for an embedded one
+   * @param logDir where the services' logs go (and an embedded database's files, under {@code
+   *     postgres/})
    * @param catalogPort catalog's port (0 picks a free one)
    * @param checkoutPort checkout's port (0 picks a free one)
    * @param checkoutArgs further checkout flags, such as {@code --technique}
-   * @param products products seeded before checkout starts ({@code SKU-00001} ...)
+   * @param products products seeded ({@code SKU-00001} ...)
    * @param seed the seed of their prices
-   * @param prepare what the technique needs of the database before checkout starts
+   * @param prepare what the technique needs of the database once catalog has made its tables
    */
   public record Options(
       Path home,
-      Path runDir,
-      @Nullable String dbUrl,
+      Path logDir,
       int catalogPort,
       int checkoutPort,
       List<String> checkoutArgs,
@@ -45,16 +46,19 @@ public final class Topology implements AutoCloseable {
   private final ServiceProcess checkout;
   private final @Nullable EmbeddedPostgres postgres;
 
-  private Topology(Options options) {
+  private Topology(Options options, @Nullable ScenarioDatabase shared, @Nullable String dbUrl) {
     try {
-      if (options.dbUrl() == null) {
+      if (shared != null) {
+        postgres = null;
+        database = shared;
+      } else if (dbUrl == null) {
         postgres =
-            EmbeddedPostgres.start(cache(), options.runDir().resolve("postgres"), Ports.free());
+            EmbeddedPostgres.start(cache(), options.logDir().resolve("postgres"), Ports.free());
         started.add(postgres);
         database = ScenarioDatabase.create(postgres);
       } else {
         postgres = null;
-        database = ScenarioDatabase.existing(options.dbUrl());
+        database = ScenarioDatabase.existing(dbUrl);
       }
       catalog =
           Services.catalog(
@@ -63,7 +67,7 @@ public final class Topology implements AutoCloseable {
               options.catalogPort() == 0
                   ? Ports.freeWith(Services.GRPC_OFFSET)
                   : options.catalogPort(),
-              options.runDir());
+              options.logDir());
       started.add(catalog);
       if (options.products() > 0) {
         seed(new CatalogAdmin(catalog.url()), options.products(), options.seed());
@@ -76,7 +80,7 @@ public final class Topology implements AutoCloseable {
               port(options.checkoutPort()),
               catalog.url(),
               options.checkoutArgs(),
-              options.runDir());
+              options.logDir());
       started.add(checkout);
     } catch (RuntimeException e) {
       close();
@@ -95,9 +99,21 @@ public final class Topology implements AutoCloseable {
     }
   }
 
-  /** Starts everything and waits until both services are healthy. */
-  public static Topology start(Options options) {
-    return new Topology(options);
+  /**
+   * Starts an embedded PostgreSQL ({@code dbUrl} null) or uses the existing database at the admin
+   * JDBC URL {@code dbUrl}, then both services; waits until they are healthy. Closing stops the
+   * embedded database too.
+   */
+  public static Topology start(Options options, @Nullable String dbUrl) {
+    return new Topology(options, null, dbUrl);
+  }
+
+  /**
+   * Starts both services on {@code database}, which the caller runs and resets; waits until they
+   * are healthy.
+   */
+  public static Topology onDatabase(ScenarioDatabase database, Options options) {
+    return new Topology(options, database, null);
   }
 
   /** Where the embedded PostgreSQL's binaries are extracted once per machine. */

@@ -46,6 +46,11 @@ class CompareTest {
     JsonNode steady = results.at("/runs/0");
     JsonNode down = results.at("/runs/1");
     assertThat(steady.get("scenario").asText()).isEqualTo("steady");
+    assertThat(steady.get("processes").asText()).isEqualTo("fresh");
+    assertThat(down.get("processes").asText())
+        .as("owner-down follows steady on the same processes")
+        .isEqualTo("kept");
+    assertThat(down.get("warmup_s").asDouble()).isZero();
     assertThat(steady.get("failed").asLong()).isZero();
     assertThat(steady.get("ok").asLong()).isBetween(390L, 400L);
     assertThat(steady.get("owner_requests_per_order").asDouble()).isBetween(0.95, 1.05);

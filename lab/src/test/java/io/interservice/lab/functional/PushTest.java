@@ -53,6 +53,22 @@ class PushTest {
   }
 
   @Test
+  void aProductCreatedAfterSubscribingIsPushedLikeAPriceChange() throws Exception {
+    String added = String.format("SKU-%05d", Scenario.PRODUCTS + 1);
+
+    scenario.admin.seed(Scenario.PRODUCTS + 1, 7);
+
+    assertThat(
+            scenario.count("SELECT count(*) FROM catalog.deliveries WHERE key = '" + added + "'"))
+        .as("a delivery is owed for the new product")
+        .isEqualTo(1);
+    await("the new product is in the local copy well before the next reconciliation")
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> scenario.checkoutHttp.order(added, 1).status() == 201);
+  }
+
+  @Test
   void unauthenticatedOrWronglySignedPushesAreRefused() throws Exception {
     String body =
         "{\"sku\":\"SKU-00016\",\"price\":1,\"currency\":\"USD\",\"version\":999,\"changedAt\":\"2026-01-01T00:00:00Z\"}";

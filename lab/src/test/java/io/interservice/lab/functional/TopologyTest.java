@@ -17,7 +17,7 @@ class TopologyTest {
     List<Long> pids;
     try (Topology topology =
         Topology.start(
-            new Topology.Options(Lab.home(), run, null, 0, 0, List.of(), 10, 1, db -> {}))) {
+            new Topology.Options(Lab.home(), run, 0, 0, List.of(), 10, 1, db -> {}), null)) {
       pids = List.of(topology.postgresPid(), topology.catalog().pid(), topology.checkout().pid());
       assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
       assertThat(Files.readString(run.resolve("catalog.log"))).contains("catalog listening on");

@@ -63,9 +63,19 @@ class FaultWindowTest {
   }
 
   @Test
-  void recoveryIsNullWhenItNeverCameWithinTheRun() {
-    assertThat(Runner.window(config("owner-down"), timeline(10, 5, 6, 7, 8, 9)).recoveryS())
-        .isNull();
+  void recoveryIsNullWhenItDidNotComeWithinTheRunAndTheTableSaysHowLongWasWatched() {
+    RunResult.FaultWindow w = Runner.window(config("owner-down"), timeline(10, 5, 6, 7, 8, 9));
+
+    assertThat(w.recoveryS()).isNull();
+    assertThat(w.observedAfterS()).isEqualTo(5.0);
+    assertThat(w.recoveryLabel()).isEqualTo(">5");
+  }
+
+  @Test
+  void aRecoveryWithinTheRunIsShownInSeconds() {
+    RunResult.FaultWindow w = Runner.window(config("owner-down"), timeline(10, 2, 3, 4, 5, 6));
+
+    assertThat(w.recoveryLabel()).isEqualTo("2");
   }
 
   @Test
