@@ -23,6 +23,7 @@ public final class MarkdownReport {
         "\n\nEvery figure below was measured in this run; `results.json` holds them all.\n\n");
     md.append("## All runs\n\n");
     table(md, ConsoleTable.render(c.runs()));
+    kept(md, c.runs());
     performance(md, c.runs());
     scalability(md, c.runs());
     isolation(md, c.runs());
@@ -50,6 +51,20 @@ public final class MarkdownReport {
       }
     }
     return md.toString();
+  }
+
+  private static void kept(StringBuilder md, List<RunResult> runs) {
+    List<String> kept =
+        runs.stream()
+            .filter(r -> r.processes().equals("kept"))
+            .map(r -> r.technique() + " " + r.scenario())
+            .toList();
+    if (!kept.isEmpty()) {
+      md.append(
+              "\nRuns on the processes of the technique's run before (no new start, no warm-up): ")
+          .append(String.join(", ", kept))
+          .append(". Every other run started catalog and checkout afresh.\n");
+    }
   }
 
   private static void table(StringBuilder md, String text) {

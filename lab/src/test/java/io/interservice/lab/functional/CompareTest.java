@@ -40,7 +40,12 @@ class CompareTest {
                 "2s");
 
     assertThat(status).as("exit status: 0 only when nothing was lost or corrupt").isZero();
-    assertThat(out.resolve("report.md")).content().contains("## Consistency", "## Isolation");
+    assertThat(out.resolve("report.md"))
+        .content()
+        .contains(
+            "## Consistency",
+            "## Isolation",
+            "Runs on the processes of the technique's run before (no new start, no warm-up): direct owner-down.");
     assertThat(out.resolve("report.html")).content().contains("Chart", "\"technique\":\"direct\"");
     JsonNode results = Http.JSON.readTree(out.resolve("results.json").toFile());
     JsonNode steady = results.at("/runs/0");
