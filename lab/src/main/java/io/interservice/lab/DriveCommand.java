@@ -1,6 +1,7 @@
 package io.interservice.lab;
 
 import io.interservice.lab.load.ClosedLoopDriver;
+import io.interservice.lab.load.Priming;
 import io.interservice.lab.technique.Technique;
 import io.interservice.lab.technique.Techniques;
 import io.interservice.lab.topology.Topology;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Option;
     name = "drive",
     mixinStandardHelpOptions = true,
     description = {
-      "Start the scenario, then N clients each send orders back to back (closed loop);",
-      "prints orders/s and latency percentiles. For comparisons use 'compare' (open loop)."
+      "Start the scenario, prime checkout, then N clients each send orders back to back",
+      "(closed loop); prints orders/s and latency percentiles. For comparisons use 'compare' (open loop)."
     })
 final class DriveCommand implements Callable<Integer> {
 
@@ -76,6 +77,9 @@ final class DriveCommand implements Callable<Integer> {
             new Topology.Options(
                 home, runDir, 0, 0, chosen.checkoutArgs(), products, seed, chosen::prepare),
             db)) {
+      // as in compare: two cold JVMs are primed gently before the clients press them
+      int primed = Priming.prime(topology.checkout().url(), products);
+      System.err.printf("primed checkout with %d orders%n", primed);
       ClosedLoopDriver.Result r =
           ClosedLoopDriver.run(
               topology.checkout().url(),
