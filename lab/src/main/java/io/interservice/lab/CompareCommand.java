@@ -8,6 +8,7 @@ import io.interservice.lab.report.ConsoleTable;
 import io.interservice.lab.report.HtmlReport;
 import io.interservice.lab.report.MarkdownReport;
 import io.interservice.lab.report.Results;
+import io.interservice.lab.report.Spread;
 import io.interservice.lab.run.RunConfig;
 import io.interservice.lab.run.RunResult;
 import io.interservice.lab.run.Runner;
@@ -115,6 +116,13 @@ final class CompareCommand implements Callable<Integer> {
   boolean quick;
 
   @Option(
+      names = "--repeat",
+      defaultValue = "1",
+      description =
+          "run the whole comparison N times, each technique afresh each time, and report the spread (default ${DEFAULT-VALUE})")
+  int repeat;
+
+  @Option(
       names = "--find-max",
       description =
           "also step the rate up (×1.5 from --rate) in steady until p99 exceeds --slo or errors exceed 1 %%")
@@ -162,6 +170,9 @@ final class CompareCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "need --rate > 0, --update-rate >= 0, --skew >= 0, --products >= 10");
     }
+    if (repeat < 1 || repeat > 20) {
+      throw new IllegalArgumentException("--repeat must be 1 to 20, was " + repeat);
+    }
     Path home = Home.path();
     Path runDir = out != null ? out : Home.newRun("");
     Files.createDirectories(runDir);
@@ -177,6 +188,7 @@ final class CompareCommand implements Callable<Integer> {
     settings.put("products", products);
     settings.put("skew", skew);
     settings.put("seed", seed);
+    settings.put("repeat", repeat);
     String startedAt = Instant.now().toString();
     System.out.println(
         "comparing "
@@ -190,40 +202,45 @@ final class CompareCommand implements Callable<Integer> {
     List<Comparison.MaxRate> maxRates = new ArrayList<>();
     try (Database database = Database.open(db, runDir);
         Runner runner = new Runner(home, database.scenario(), runDir)) {
-      for (Technique technique : chosen) {
-        for (Fault fault : faults) {
-          RunConfig config =
-              new RunConfig(
-                  technique,
-                  fault,
-                  rate,
-                  updateRate,
-                  warm,
-                  measured,
-                  windowStart,
-                  windowLength,
-                  products,
-                  skew,
-                  seed);
-          String label = technique.name() + " · " + fault.name();
-          RunResult result = runner.run(config, progress(label));
-          endProgress();
-          System.out.printf(
-              "%s: %d ok, %d failed, p99 %.1f ms, corrupt %d, lost %d%n",
-              label,
-              result.ok(),
-              result.failed(),
-              result.latencyMs().p99(),
-              result.audit().corrupt(),
-              result.audit().lost());
-          results.add(result);
-        }
-        if (findMax) {
-          maxRates.add(findMax(runner, technique, warm, sloP99));
+      // repetitions outermost, so that a slow spell of the machine does not land on one technique
+      for (int rep = 1; rep <= repeat; rep++) {
+        for (Technique technique : chosen) {
+          for (Fault fault : faults) {
+            RunConfig config =
+                new RunConfig(
+                    technique,
+                    fault,
+                    rate,
+                    updateRate,
+                    warm,
+                    measured,
+                    windowStart,
+                    windowLength,
+                    products,
+                    skew,
+                    seed,
+                    rep);
+            String label = technique.name() + " · " + fault.name() + (repeat > 1 ? " #" + rep : "");
+            RunResult result = runner.run(config, progress(label));
+            endProgress();
+            System.out.printf(
+                "%s: %d ok, %d failed, p99 %.1f ms, corrupt %d, lost %d%n",
+                label,
+                result.ok(),
+                result.failed(),
+                result.latencyMs().p99(),
+                result.audit().corrupt(),
+                result.audit().lost());
+            results.add(result);
+          }
+          if (findMax && rep == 1) {
+            maxRates.add(findMax(runner, technique, warm, sloP99));
+          }
         }
       }
     }
-    Comparison comparison = new Comparison(startedAt, settings, results, maxRates);
+    Comparison comparison =
+        new Comparison(startedAt, settings, results, Spread.of(results), maxRates);
     Results.write(comparison, runDir.resolve("results.json"));
     Files.writeString(
         runDir.resolve("report.md"), MarkdownReport.render(comparison), StandardCharsets.UTF_8);
@@ -231,6 +248,10 @@ final class CompareCommand implements Callable<Integer> {
         runDir.resolve("report.html"), HtmlReport.render(comparison), StandardCharsets.UTF_8);
     System.out.println();
     System.out.print(ConsoleTable.render(results));
+    if (repeat > 1) {
+      System.out.println("\nmedian [lowest–highest] over " + repeat + " repetitions:");
+      System.out.print(ConsoleTable.renderSpread(comparison.spread()));
+    }
     System.out.println("\nwrote " + runDir.resolve("results.json") + ", report.md, report.html");
     boolean clean =
         results.stream().allMatch(r -> r.audit().corrupt() == 0 && r.audit().lost() == 0);
@@ -259,7 +280,8 @@ final class CompareCommand implements Callable<Integer> {
               Duration.ZERO,
               products,
               skew,
-              seed);
+              seed,
+              1);
       RunResult result =
           runner.run(config, progress(technique.name() + " · find-max " + Math.round(r) + "/s"));
       endProgress();

@@ -5,6 +5,7 @@ import io.interservice.lab.report.ConsoleTable;
 import io.interservice.lab.report.HtmlReport;
 import io.interservice.lab.report.MarkdownReport;
 import io.interservice.lab.report.Results;
+import io.interservice.lab.report.Spread;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,11 @@ final class ReportCommand implements Callable<Integer> {
       System.err.println("report: " + json + " does not exist");
       return 2;
     }
-    Comparison comparison = Results.read(json);
+    Comparison read = Results.read(json);
+    // the spread is derived from the runs: computed anew, it follows this version's rules
+    Comparison comparison =
+        new Comparison(
+            read.startedAt(), read.settings(), read.runs(), Spread.of(read.runs()), read.findMax());
     Files.writeString(
         runDir.resolve("report.md"), MarkdownReport.render(comparison), StandardCharsets.UTF_8);
     Files.writeString(

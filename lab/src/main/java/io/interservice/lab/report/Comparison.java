@@ -9,11 +9,22 @@ import java.util.Map;
  *
  * @param startedAt when the comparison started (ISO-8601)
  * @param settings the flags it ran with
- * @param runs one per technique and scenario
+ * @param runs one per technique, scenario and repetition
+ * @param spread for what ran more than once ({@code --repeat}), the spread of its figures
  * @param findMax per technique, the highest rate that held its SLO, when {@code --find-max} ran
  */
 public record Comparison(
-    String startedAt, Map<String, Object> settings, List<RunResult> runs, List<MaxRate> findMax) {
+    String startedAt,
+    Map<String, Object> settings,
+    List<RunResult> runs,
+    List<Spread> spread,
+    List<MaxRate> findMax) {
+
+  /** Files written before a field existed read as empty lists. */
+  public Comparison {
+    spread = spread == null ? List.of() : spread;
+    findMax = findMax == null ? List.of() : findMax;
+  }
 
   /**
    * The outcome of {@code --find-max} for one technique.

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The comparison as a fixed-width text table. */
+/** The comparison as fixed-width text tables: every run, and the spread of repeated runs. */
 public final class ConsoleTable {
   private static final String[] HEADERS = {
     "technique",
@@ -26,16 +26,79 @@ public final class ConsoleTable {
     "lost"
   };
 
+  private static final String[] SPREAD_HEADERS = {
+    "technique",
+    "scenario",
+    "runs",
+    "ok/s",
+    "p50 ms",
+    "p99 ms",
+    "fault avail %",
+    "recovery s",
+    "owner req/order",
+    "stale %"
+  };
+
   private ConsoleTable() {}
 
-  /** The table, one row per run. */
+  /** The table, one row per run; a repeated run's scenario is followed by its number. */
   public static String render(List<RunResult> runs) {
+    boolean repeated = runs.stream().anyMatch(r -> r.repeat() > 1);
     List<String[]> rows = new ArrayList<>();
-    rows.add(HEADERS);
     for (RunResult r : runs) {
-      rows.add(row(r));
+      String[] row = row(r);
+      if (repeated) {
+        row[1] = row[1] + " #" + r.repeat();
+      }
+      rows.add(row);
     }
-    int[] widths = new int[HEADERS.length];
+    return layout(HEADERS, rows);
+  }
+
+  /** The spread table: median [lowest–highest] of each figure over the repeated runs. */
+  public static String renderSpread(List<Spread> spreads) {
+    List<String[]> rows = new ArrayList<>();
+    for (Spread s : spreads) {
+      rows.add(
+          new String[] {
+            s.technique(),
+            s.scenario(),
+            Integer.toString(s.runs()),
+            range(s, "achieved_rate", 1, 1),
+            range(s, "p50_ms", 1, 1),
+            range(s, "p99_ms", 1, 1),
+            range(s, "availability", 100, 1),
+            range(s, "recovery_s", 1, 0),
+            range(s, "owner_requests_per_order", 1, 3),
+            range(s, "stale_rate", 100, 3)
+          });
+    }
+    return layout(SPREAD_HEADERS, rows);
+  }
+
+  private static String range(Spread s, String figure, double scale, int digits) {
+    Spread.Range r = s.figures().get(figure);
+    if (r == null) {
+      return "-";
+    }
+    if (r.median() == null || r.min() == null || r.max() == null) {
+      return "none in " + r.missing();
+    }
+    String text =
+        num(r.median() * scale, digits)
+            + " ["
+            + num(r.min() * scale, digits)
+            + "–"
+            + num(r.max() * scale, digits)
+            + "]";
+    return r.missing() == 0 ? text : text + ", none in " + r.missing();
+  }
+
+  private static String layout(String[] headers, List<String[]> body) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(headers);
+    rows.addAll(body);
+    int[] widths = new int[headers.length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.max(widths[i], row[i].length());

@@ -29,6 +29,13 @@ public final class MarkdownReport {
     isolation(md, c.runs());
     consistency(md, c.runs());
     complexity(md, c.runs());
+    if (!c.spread().isEmpty()) {
+      md.append("\n## Spread over repeated runs (`--repeat`)\n\n")
+          .append(
+              "Each figure as median [lowest–highest] over the runs of a technique and scenario;"
+                  + " a gap between techniques that the ranges overlap is not established.\n\n");
+      table(md, ConsoleTable.renderSpread(c.spread()));
+    }
     if (!c.findMax().isEmpty()) {
       md.append(
           "\n## Highest sustained rate (`--find-max`)\n\n| technique | max rate/s | steps (rate, p99 ms, error rate) |\n|---|---|---|\n");
@@ -56,7 +63,7 @@ public final class MarkdownReport {
   private static void kept(StringBuilder md, List<RunResult> runs) {
     List<String> kept =
         runs.stream()
-            .filter(r -> r.processes().equals("kept"))
+            .filter(r -> "kept".equals(r.processes()))
             .map(r -> r.technique() + " " + r.scenario())
             .toList();
     if (!kept.isEmpty()) {

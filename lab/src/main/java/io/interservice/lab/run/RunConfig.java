@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param products products seeded and ordered
  * @param skew 0 for uniform sku popularity, else the Zipf exponent
  * @param seed the seed of carts, skus and prices
+ * @param repeat which repetition of the comparison this run belongs to, from 1
  */
 public record RunConfig(
     Technique technique,
@@ -30,7 +31,8 @@ public record RunConfig(
     Duration faultDuration,
     int products,
     double skew,
-    long seed) {
+    long seed,
+    int repeat) {
 
   /** Validates the window. */
   public RunConfig {
@@ -58,6 +60,7 @@ public record RunConfig(
         faultDuration,
         products,
         skew,
-        seed);
+        seed,
+        repeat);
   }
 }

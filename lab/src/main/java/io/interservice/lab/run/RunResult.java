@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record RunResult(
     String technique,
     String scenario,
+    int repeat,
     String processes,
     double warmupS,
     double offeredRate,

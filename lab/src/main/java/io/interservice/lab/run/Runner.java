@@ -39,9 +39,10 @@ public final class Runner implements AutoCloseable {
   private static final int MAX_IN_FLIGHT = 2_000;
 
   /** What a topology was started for: a run with the same may keep it. */
-  private record Started(String technique, int products, long seed) {
+  private record Started(String technique, int products, long seed, int repeat) {
     static Started of(RunConfig config) {
-      return new Started(config.technique().name(), config.products(), config.seed());
+      return new Started(
+          config.technique().name(), config.products(), config.seed(), config.repeat());
     }
   }
 
@@ -279,6 +280,7 @@ public final class Runner implements AutoCloseable {
     return new RunResult(
         config.technique().name(),
         config.fault().name(),
+        config.repeat(),
         kept ? "kept" : "fresh",
         config.warmup().toMillis() / 1000.0,
         round(load.offered() / seconds, 1),
