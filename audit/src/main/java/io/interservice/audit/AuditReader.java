@@ -20,6 +20,24 @@ import java.util.UUID;
 public final class AuditReader {
   private AuditReader() {}
 
+  /**
+   * Whether the server keeps commit instants ({@code track_commit_timestamp}): then the audit dates
+   * price versions and orders by their commits (see {@link CommitInstants}), else by the instants
+   * recorded inside their transactions.
+   */
+  public static boolean tracksCommits(String adminUrl) throws SQLException {
+    try (Connection c = DriverManager.getConnection(adminUrl)) {
+      return tracksCommits(c);
+    }
+  }
+
+  private static boolean tracksCommits(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SHOW track_commit_timestamp")) {
+      return r.next() && r.getString(1).equals("on");
+    }
+  }
+
   /** The database's clock now: the mark from which a later {@link #audit} counts orders. */
   public static Instant now(String adminUrl) throws SQLException {
     try (Connection c = DriverManager.getConnection(adminUrl);
@@ -40,29 +58,39 @@ public final class AuditReader {
     try (Connection c = DriverManager.getConnection(adminUrl)) {
       c.setReadOnly(true);
       c.setAutoCommit(false);
-      List<PriceVersion> history = new ArrayList<>();
+      boolean byCommit = tracksCommits(c);
+      // the instant the transaction that last wrote a row committed, where the server keeps it
+      String lastCommit = byCommit ? "pg_xact_commit_timestamp(%s.xmin)" : "NULL::timestamptz";
+      List<CommitInstants.Row> history = new ArrayList<>();
       List<AuditedLine> lines = new ArrayList<>();
       Set<UUID> stored = new HashSet<>();
-      try (Statement s = c.createStatement()) {
-        try (ResultSet r =
-            s.executeQuery(
-                "SELECT sku, version, price, currency, valid_from, valid_to FROM catalog.price_history")) {
-          while (r.next()) {
-            Timestamp to = r.getTimestamp(6);
-            history.add(
-                new PriceVersion(
-                    r.getString(1),
-                    r.getLong(2),
-                    r.getLong(3),
-                    r.getString(4),
-                    r.getTimestamp(5).toInstant(),
-                    to == null ? null : to.toInstant()));
-          }
+      try (Statement s = c.createStatement();
+          ResultSet r =
+              s.executeQuery(
+                  "SELECT h.sku, h.version, h.price, h.currency, h.valid_from, h.valid_to, "
+                      + lastCommit.formatted("h")
+                      + " FROM catalog.price_history h")) {
+        while (r.next()) {
+          Timestamp to = r.getTimestamp(6);
+          Timestamp committed = r.getTimestamp(7);
+          history.add(
+              new CommitInstants.Row(
+                  new PriceVersion(
+                      r.getString(1),
+                      r.getLong(2),
+                      r.getLong(3),
+                      r.getString(4),
+                      r.getTimestamp(5).toInstant(),
+                      to == null ? null : to.toInstant()),
+                  committed == null ? null : committed.toInstant()));
         }
       }
       try (PreparedStatement s =
           c.prepareStatement(
-              "SELECT o.id, l.sku, l.price_version, l.unit_price, l.currency, o.created_at"
+              "SELECT o.id, l.sku, l.price_version, l.unit_price, l.currency,"
+                  + " coalesce("
+                  + lastCommit.formatted("o")
+                  + ", o.created_at)"
                   + " FROM checkout.orders o JOIN checkout.order_lines l ON l.order_id = o.id"
                   + " WHERE o.created_at >= ?")) {
         s.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
@@ -87,7 +115,7 @@ public final class AuditReader {
         }
       }
       c.rollback();
-      return Audit.of(history, lines, acknowledged, stored);
+      return Audit.of(CommitInstants.dated(history), lines, acknowledged, stored);
     }
   }
 }

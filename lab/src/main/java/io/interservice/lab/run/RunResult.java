@@ -65,8 +65,12 @@ public record RunResult(
     }
   }
 
-  /** The audit's figures. */
+  /**
+   * The audit's figures; {@code instants} is {@code commit} when versions and orders were dated by
+   * their commits, {@code recorded} when by the instants recorded in their transactions.
+   */
   public record Audit(
+      String instants,
       long lines,
       long current,
       long stale,

@@ -206,9 +206,11 @@ public final class Runner implements AutoCloseable {
       double seconds = config.duration().toMillis() / 1000.0;
       long owner = ownerRequests.total();
       AuditResult audit = AuditReader.audit(database.adminUrl(), load.acknowledged(), since);
+      boolean byCommit = AuditReader.tracksCommits(database.adminUrl());
       return result(
           config,
           kept,
+          byCommit,
           load,
           seconds,
           owner,
@@ -251,6 +253,7 @@ public final class Runner implements AutoCloseable {
   private static RunResult result(
       RunConfig config,
       boolean kept,
+      boolean byCommit,
       OpenLoopDriver.Result load,
       double seconds,
       long ownerRequests,
@@ -295,6 +298,7 @@ public final class Runner implements AutoCloseable {
         ok == 0 ? 0 : round((double) ownerRequests / ok, 3),
         cpuPer1000,
         new RunResult.Audit(
+            byCommit ? "commit" : "recorded",
             audit.lines(),
             audit.current(),
             audit.stale(),

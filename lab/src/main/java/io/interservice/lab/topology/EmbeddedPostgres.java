@@ -77,7 +77,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
                       "-c",
                       "max_connections=300",
                       "-c",
-                      "shared_buffers=128MB"))
+                      "shared_buffers=128MB",
+                      // the audit dates price changes and orders by their commits
+                      "-c",
+                      "track_commit_timestamp=on"))
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();

@@ -34,7 +34,7 @@ class SpreadTest {
         window,
         1.0,
         Map.of(),
-        new RunResult.Audit(10, 10, 0, 0, 0, 0.0, new RunResult.Staleness(0, 0)),
+        new RunResult.Audit("commit", 10, 10, 0, 0, 0, 0.0, new RunResult.Staleness(0, 0)),
         0,
         new RunResult.Timeline(List.of(), List.of()),
         new Technique.MovingParts(2, List.of(), List.of(), List.of()),
