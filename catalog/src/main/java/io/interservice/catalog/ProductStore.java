@@ -127,23 +127,28 @@ final class ProductStore {
       }
       push(
           c,
-          new PriceChange(
-              product.sku(),
-              product.price(),
-              product.currency(),
-              product.version(),
-              product.updatedAt()));
+          List.of(
+              new PriceChange(
+                  product.sku(),
+                  product.price(),
+                  product.currency(),
+                  product.version(),
+                  product.updatedAt())));
       return Optional.of(product);
     });
   }
 
-  /** Owes {@code change} to every push subscriber, in the change's transaction. */
-  private static void push(Connection c, PriceChange change) throws SQLException {
-    Pusher.enqueue(
-        c,
-        change.sku(),
-        change.version(),
-        new String(Json.write(change), java.nio.charset.StandardCharsets.UTF_8));
+  /** Owes {@code changes} to every push subscriber, in the changes' transaction. */
+  private static void push(Connection c, List<PriceChange> changes) throws SQLException {
+    List<Pusher.Owed> owed = new ArrayList<>(changes.size());
+    for (PriceChange change : changes) {
+      owed.add(
+          new Pusher.Owed(
+              change.sku(),
+              change.version(),
+              new String(Json.write(change), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    Pusher.enqueueAll(c, owed);
   }
 
   /**
@@ -154,6 +159,7 @@ final class ProductStore {
   List<String> createAll(List<NewProduct> products) throws SQLException {
     return inTransaction((c, p) -> {
       List<String> existing = new ArrayList<>();
+      List<PriceChange> created = new ArrayList<>();
       try (PreparedStatement insert =
               c.prepareStatement(
                   "INSERT INTO products (sku, name, "
@@ -172,15 +178,16 @@ final class ProductStore {
               existing.add(np.sku());
               continue;
             }
-            Instant created = r.getTimestamp(1).toInstant();
-            history(history, np.sku(), 1, np.price(), np.currency(), created);
+            Instant at = r.getTimestamp(1).toInstant();
+            history(history, np.sku(), 1, np.price(), np.currency(), at);
             history.addBatch();
-            // a new product's first price is a change too: subscribers hear of it like any other
-            push(c, new PriceChange(np.sku(), np.price(), np.currency(), 1, created));
+            created.add(new PriceChange(np.sku(), np.price(), np.currency(), 1, at));
           }
         }
         history.executeBatch();
       }
+      // a new product's first price is a change too: subscribers hear of it like any other
+      push(c, created);
       return existing;
     });
   }

@@ -78,16 +78,36 @@ public final class Pusher implements AutoCloseable {
     this.loop = Thread.ofPlatform().daemon().name("push").unstarted(this::run);
   }
 
+  /**
+   * A delivery owed to every subscriber.
+   *
+   * @param key what changed
+   * @param version its new version
+   * @param payload the body to push
+   */
+  public record Owed(String key, long version, String payload) {}
+
   /** Owes every subscriber a delivery of {@code payload}, in {@code c}'s transaction. */
   public static void enqueue(Connection c, String key, long version, String payload)
       throws SQLException {
+    enqueueAll(c, List.of(new Owed(key, version, payload)));
+  }
+
+  /** Owes every subscriber each of {@code owed}, in {@code c}'s transaction, in one batch. */
+  public static void enqueueAll(Connection c, List<Owed> owed) throws SQLException {
+    if (owed.isEmpty()) {
+      return;
+    }
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO deliveries (subscriber_id, key, version, payload) SELECT id, ?, ?, ? FROM subscribers")) {
-      s.setString(1, key);
-      s.setLong(2, version);
-      s.setString(3, payload);
-      s.executeUpdate();
+      for (Owed o : owed) {
+        s.setString(1, o.key());
+        s.setLong(2, o.version());
+        s.setString(3, o.payload());
+        s.addBatch();
+      }
+      s.executeBatch();
     }
   }
 
