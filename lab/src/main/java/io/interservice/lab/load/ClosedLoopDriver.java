@@ -1,9 +1,7 @@
 package io.interservice.lab.load;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,15 +52,7 @@ public final class ClosedLoopDriver {
                     Orders.post(
                         checkout, OpenLoopDriver.cart(random, skus), Duration.ofSeconds(10));
                 long sent = System.nanoTime();
-                boolean success;
-                try {
-                  success =
-                      Orders.HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()
-                              / 100
-                          == 2;
-                } catch (IOException e) {
-                  success = false;
-                }
+                boolean success = Orders.acknowledged(request);
                 long done = System.nanoTime();
                 if (sent >= measureFrom && done <= end) {
                   if (success) {

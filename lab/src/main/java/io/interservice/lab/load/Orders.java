@@ -1,8 +1,10 @@
 package io.interservice.lab.load;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** What the load generators share: one HTTP client, and how an order is posted to checkout. */
@@ -23,5 +25,14 @@ final class Orders {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
+  }
+
+  /** Sends {@code request}; whether checkout acknowledged it (2xx), false when no answer came. */
+  static boolean acknowledged(HttpRequest request) throws InterruptedException {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

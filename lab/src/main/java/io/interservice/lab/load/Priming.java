@@ -1,10 +1,7 @@
 package io.interservice.lab.load;
 
 import io.interservice.lab.scenario.CatalogAdmin;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,12 +68,6 @@ public final class Priming {
   }
 
   private static boolean order(URI checkout, String body) throws InterruptedException {
-    HttpRequest request = Orders.post(checkout, body, Duration.ofSeconds(5));
-    try {
-      return Orders.HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100
-          == 2;
-    } catch (IOException e) {
-      return false;
-    }
+    return Orders.acknowledged(Orders.post(checkout, body, Duration.ofSeconds(5)));
   }
 }

@@ -49,13 +49,16 @@ public final class Runner implements AutoCloseable {
   private final Path home;
   private final ScenarioDatabase database;
   private final Path runDir;
+  private final boolean auditByCommit;
   private @Nullable Topology topology;
   private @Nullable Started keepable;
 
-  public Runner(Path home, ScenarioDatabase database, Path runDir) {
+  public Runner(Path home, ScenarioDatabase database, Path runDir) throws SQLException {
     this.home = home;
     this.database = database;
     this.runDir = runDir;
+    // a server setting, the same for every run: how the audit dates versions and orders
+    this.auditByCommit = AuditReader.tracksCommits(database.adminUrl());
   }
 
   /**
@@ -206,11 +209,10 @@ public final class Runner implements AutoCloseable {
       double seconds = config.duration().toMillis() / 1000.0;
       long owner = ownerRequests.total();
       AuditResult audit = AuditReader.audit(database.adminUrl(), load.acknowledged(), since);
-      boolean byCommit = AuditReader.tracksCommits(database.adminUrl());
       return result(
           config,
           kept,
-          byCommit,
+          auditByCommit,
           load,
           seconds,
           owner,
