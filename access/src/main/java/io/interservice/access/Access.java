@@ -1,9 +1,18 @@
 package io.interservice.access;
 
+import io.interservice.access.http.QuoteCodec;
+import io.interservice.access.http.QuotePolling;
+import io.interservice.access.push.PushCodec;
+import io.interservice.access.push.PushFeed;
+import io.interservice.access.replica.ReplicaBuilder;
+import io.interservice.access.spi.ChangeFeed;
 import io.interservice.access.spi.OwnerCall;
+import java.net.URI;
+import java.time.Duration;
 
 /**
- * The front door of the access library: one static method per technique, each returning a builder.
+ * The front door of the access library: one static method per technique, each returning a builder
+ * of a {@link Reader} (close it when done: a reader may own threads).
  *
  * <pre>{@code
  * Reader<String, Price> prices = Access.direct("catalog", catalogClient::fetchPrices)
@@ -15,6 +24,10 @@ import io.interservice.access.spi.OwnerCall;
  *   case Read.Unavailable<String, Price> down -> ...
  * }
  * }</pre>
+ *
+ * <p>Techniques and their doors: {@code direct} (any transport: HTTP, gRPC, SQL through {@code
+ * jdbc.JdbcReads}) and {@link #polling}; {@link #cacheAside}; a replica fed by any change feed
+ * ({@link #replica}), such as the owner's pushes ({@link #pushFeed}).
  */
 public final class Access {
   private Access() {}
@@ -28,11 +41,40 @@ public final class Access {
   }
 
   /**
+   * A direct reader whose owner call is asynchronous request-reply: a quote started at {@code
+   * quotes} and polled until done. Defaults as {@link #direct} except a 2.5 s attempt and a 5 s
+   * deadline. See {@code docs/techniques/polling.md}.
+   */
+  public static <K, V> DirectBuilder<K, V> polling(
+      String owner, URI quotes, QuoteCodec<K, V> codec) {
+    Duration attempt = Duration.ofMillis(2500);
+    return new DirectBuilder<>(owner, new QuotePolling<>(quotes, codec, attempt))
+        .attemptTimeout(attempt)
+        .deadline(Duration.ofSeconds(5));
+  }
+
+  /**
    * A local cache in front of {@code owner} (usually a direct reader): expire-after-write,
    * refresh-ahead, serve-stale-on-error, one load per key in flight, short negative caching. See
    * {@code docs/techniques/cache-aside.md}.
    */
   public static <K, V> CacheAsideBuilder<K, V> cacheAside(Reader<K, V> owner) {
     return new CacheAsideBuilder<>(owner);
+  }
+
+  /**
+   * A local replica of {@code owner}'s data kept by {@code feed}: reads are local, values applied
+   * by version, not ready until the feed has bootstrapped it. See {@code docs/architecture.md}.
+   */
+  public static <K, V> ReplicaBuilder<K, V> replica(String owner, ChangeFeed<K, V> feed) {
+    return new ReplicaBuilder<>(owner, feed);
+  }
+
+  /**
+   * A change feed of the owner's pushes, for {@link #replica}: subscription, snapshot, signed
+   * deliveries, reconciliation. See {@code docs/techniques/push.md}.
+   */
+  public static <K, V> PushFeed<K, V> pushFeed(PushFeed.Config config, PushCodec<K, V> codec) {
+    return new PushFeed<>(config, codec);
   }
 }

@@ -55,6 +55,8 @@ public sealed interface Read<K, V> {
     /** Too many reads are in flight to the owner already. */
     OVERLOADED,
     /** The owner refused the request as invalid; retrying cannot help. */
-    REJECTED
+    REJECTED,
+    /** A local copy is not loaded yet: the reader cannot serve before it is. */
+    NOT_READY
   }
 }

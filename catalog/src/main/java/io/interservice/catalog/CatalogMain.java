@@ -2,35 +2,41 @@ package io.interservice.catalog;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.webserver.WebServer;
-import io.interservice.owner.push.PushConfig;
-import io.interservice.owner.push.Pusher;
-import io.interservice.owner.quotes.QuoteBoard;
+import io.interservice.owner.outbox.OutboxRelay;
+import io.interservice.owner.outbox.OutboxSink;
 import io.interservice.service.Api;
 import io.interservice.service.Database;
 import io.interservice.service.Metrics;
 import io.interservice.service.ServiceMain;
 import io.interservice.service.Settings;
 import java.time.Duration;
-import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Starts catalog. Flags (or {@code CATALOG_*} environment variables): {@code --host}, {@code
- * --port}, {@code --db-url}, {@code --db-user}, {@code --db-password}, {@code --db-pool}.
+ * Starts catalog. Flags (or {@code CATALOG_*} environment variables): those of every service,
+ * {@code --features} (a comma-separated list of {@link OwnerFeatures}, none by default) and the
+ * flags of the features named, {@code --lab-mode on} (adds the lab's schema-change route; never in
+ * a deployment).
  */
 public final class CatalogMain {
   private CatalogMain() {}
 
   /** Starts catalog and returns at once; the server runs until the JVM stops. */
   public static void main(String[] args) {
-    ServiceMain.run(
-        "catalog",
-        args,
-        ServiceMain.commonFlags(
-            "quote-workers", "push-max-backoff", "push-max-attempts", "grpc-port"),
-        CatalogMain::start);
+    ServiceMain.run("catalog", args, CatalogMain::flags, CatalogMain::start);
   }
 
-  static WebServer start(Settings settings) throws java.sql.SQLException {
+  private static Set<String> flags(Settings settings) {
+    Set<String> flags = new HashSet<>(ServiceMain.commonFlags("features", "lab-mode"));
+    OwnerFeatures.named(settings.string("features", "")).forEach(f -> flags.addAll(f.flags()));
+    return flags;
+  }
+
+  static WebServer start(Settings settings) throws Exception {
+    List<OwnerFeature> features = OwnerFeatures.named(settings.string("features", ""));
     HikariDataSource db =
         Database.open(
             settings.string("db-url", "jdbc:postgresql://127.0.0.1:5432/interservice"),
@@ -40,27 +46,19 @@ public final class CatalogMain {
             settings.integer("db-pool", 16));
     Metrics metrics = new Metrics();
     Api api = new Api(metrics);
-    ProductStore store = new ProductStore(db);
-    Faults faults = new Faults();
-    QuoteBoard<CatalogApi.Prices> quotes =
-        new QuoteBoard<>(
-            settings.integer("quote-workers", 4), InstantSource.system(), Duration.ofSeconds(60));
-    Pusher push =
-        new Pusher(
-            db,
-            new PushConfig(
-                Duration.ofMillis(100),
-                settings.duration("push-max-backoff", Duration.ofSeconds(5)),
-                settings.integer("push-max-attempts", 10),
-                Duration.ofSeconds(2)),
-            new java.util.SplittableRandom());
-    push.start();
-    new CatalogApi(store, faults, quotes, push).register(api);
-    int grpcPort = settings.integer("grpc-port", -1);
-    if (grpcPort >= 0) {
-      GrpcPrices.start(
-          settings.string("host", "127.0.0.1"), grpcPort, store, faults, metrics.registry());
+    boolean outbox = features.stream().anyMatch(OwnerFeature::usesOutbox);
+    ProductStore store = new ProductStore(db, outbox);
+    api.health(store::ping);
+    new CatalogApi(store).register(api, settings.string("lab-mode", "off").equals("on"));
+    String host = settings.string("host", "127.0.0.1");
+    List<OutboxSink> sinks = new ArrayList<>();
+    for (OwnerFeature feature : features) {
+      sinks.addAll(
+          feature.start(new OwnerFeature.Context(settings, db, store, api, metrics, host)).sinks());
     }
-    return api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8081));
+    if (!sinks.isEmpty()) {
+      new OutboxRelay(db, sinks, Duration.ofSeconds(5)).start();
+    }
+    return api.start(host, settings.integer("port", 8081));
   }
 }

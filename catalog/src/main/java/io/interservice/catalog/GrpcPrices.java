@@ -28,14 +28,13 @@ final class GrpcPrices {
   private GrpcPrices() {}
 
   /** Starts the gRPC server on {@code host}:{@code port}. */
-  static Server start(
-      String host, int port, ProductStore store, Faults faults, MeterRegistry meters) {
+  static Server start(String host, int port, ProductStore store, MeterRegistry meters) {
     ServerServiceDefinition service =
         ServerServiceDefinition.builder(PricesGrpc.SERVICE)
             .addMethod(
                 PricesGrpc.GET_PRICES,
                 ServerCalls.asyncUnaryCall(
-                    (request, response) -> answer(request, response, store, faults, meters)))
+                    (request, response) -> answer(request, response, store, meters)))
             .build();
     try {
       return NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
@@ -52,7 +51,6 @@ final class GrpcPrices {
       PricesGrpc.PricesRequest request,
       StreamObserver<PricesGrpc.PricesReply> response,
       ProductStore store,
-      Faults faults,
       MeterRegistry meters) {
     long start = System.nanoTime();
     Status status = Status.OK;
@@ -67,7 +65,6 @@ final class GrpcPrices {
         response.onError(status.asRuntimeException());
         return;
       }
-      faults.apply();
       List<PricesGrpc.Price> prices = new ArrayList<>();
       for (PriceQuote q : store.prices(skus)) {
         skus.remove(q.sku());

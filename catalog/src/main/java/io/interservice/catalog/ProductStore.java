@@ -1,6 +1,6 @@
 package io.interservice.catalog;
 
-import io.interservice.owner.push.Pusher;
+import io.interservice.owner.outbox.Outbox;
 import io.interservice.service.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,11 +30,16 @@ final class ProductStore {
   }
 
   private final DataSource db;
+  private final boolean outbox;
   private final ReentrantReadWriteLock schema = new ReentrantReadWriteLock();
   private volatile String price;
 
-  ProductStore(DataSource db) throws SQLException {
+  /**
+   * Catalog's tables in {@code db}; with {@code outbox}, every change is recorded in the outbox.
+   */
+  ProductStore(DataSource db, boolean outbox) throws SQLException {
     this.db = db;
+    this.outbox = outbox;
     this.price = read((c, p) -> priceColumnInUse(c));
   }
 
@@ -138,17 +143,21 @@ final class ProductStore {
     });
   }
 
-  /** Owes {@code changes} to every push subscriber, in the changes' transaction. */
-  private static void push(Connection c, List<PriceChange> changes) throws SQLException {
-    List<Pusher.Owed> owed = new ArrayList<>(changes.size());
+  /** Records {@code changes} in the outbox, in the changes' transaction, if it is kept. */
+  private void push(Connection c, List<PriceChange> changes) throws SQLException {
+    if (!outbox) {
+      return;
+    }
+    List<Outbox.Entry> entries = new ArrayList<>(changes.size());
     for (PriceChange change : changes) {
-      owed.add(
-          new Pusher.Owed(
+      entries.add(
+          new Outbox.Entry(
+              PushFeature.TOPIC,
               change.sku(),
               change.version(),
               new String(Json.write(change), java.nio.charset.StandardCharsets.UTF_8)));
     }
-    Pusher.enqueueAll(c, owed);
+    Outbox.append(c, entries);
   }
 
   /**

@@ -2,8 +2,9 @@ package io.interservice.checkout;
 
 import io.interservice.access.Read;
 import io.interservice.access.Reader;
-import io.interservice.access.Source;
 import io.interservice.access.Versioned;
+import io.interservice.checkout.technique.Price;
+import io.interservice.checkout.technique.Pricing;
 import io.interservice.service.Problem;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -156,14 +157,10 @@ final class Checkout {
               price.value().amount(),
               lineCurrency,
               price.provenance().version(),
-              sourceName(price.provenance().source()),
+              price.provenance().source().name(),
               price.provenance().asOf()));
     }
     return new Order(ids.get(), "CONFIRMED", total, currency, List.copyOf(lines));
-  }
-
-  static String sourceName(Source source) {
-    return source.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static RuntimeException unavailable(Read.Unavailable<String, Price> down) {

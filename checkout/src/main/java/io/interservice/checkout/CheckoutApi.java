@@ -17,17 +17,13 @@ final class CheckoutApi {
   private static final int MAX_KEY_LENGTH = 255;
 
   private final Checkout checkout;
-  private final OrderStore store;
 
-  CheckoutApi(Checkout checkout, OrderStore store) {
+  CheckoutApi(Checkout checkout) {
     this.checkout = checkout;
-    this.store = store;
   }
 
   void register(Api api) {
-    api.health(store::ping)
-        .route(Method.POST, "/orders", this::place)
-        .route(Method.GET, "/orders/{id}", this::find);
+    api.route(Method.POST, "/orders", this::place).route(Method.GET, "/orders/{id}", this::find);
   }
 
   private void place(ServerRequest req, ServerResponse res) throws SQLException {

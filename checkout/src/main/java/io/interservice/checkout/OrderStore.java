@@ -25,11 +25,9 @@ final class OrderStore {
   record Keyed(Order order, String fingerprint) {}
 
   private final DataSource db;
-  private final String technique;
 
-  OrderStore(DataSource db, String technique) {
+  OrderStore(DataSource db) {
     this.db = db;
-    this.technique = technique;
   }
 
   /**
@@ -98,16 +96,15 @@ final class OrderStore {
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO orders (id, status, total, currency, technique, idempotency_key,"
-                + " request_hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO orders (id, status, total, currency, idempotency_key, request_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (idempotency_key) DO NOTHING")) {
       s.setObject(1, order.id());
       s.setString(2, order.status());
       s.setLong(3, order.total());
       s.setString(4, order.currency());
-      s.setString(5, technique);
-      s.setString(6, key);
-      s.setString(7, fingerprint);
+      s.setString(5, key);
+      s.setString(6, fingerprint);
       return s.executeUpdate() == 1;
     }
   }

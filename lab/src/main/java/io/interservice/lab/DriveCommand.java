@@ -74,8 +74,7 @@ final class DriveCommand implements Callable<Integer> {
     Path runDir = Home.newRun("-drive");
     try (Topology topology =
         Topology.start(
-            new Topology.Options(
-                home, runDir, 0, 0, chosen.checkoutArgs(), products, seed, chosen::prepare),
+            new Topology.Options(home, runDir, 0, 0, chosen, List.of(), products, seed, false),
             db)) {
       // as in compare: two cold JVMs are primed gently before the clients press them
       int primed = Priming.prime(topology.checkout().url(), products);

@@ -70,14 +70,7 @@ final class UpCommand implements Callable<Integer> {
     Topology topology =
         Topology.start(
             new Topology.Options(
-                home,
-                runDir,
-                catalogPort,
-                checkoutPort,
-                chosen.checkoutArgs(),
-                products,
-                seed,
-                chosen::prepare),
+                home, runDir, catalogPort, checkoutPort, chosen, List.of(), products, seed, false),
             db);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

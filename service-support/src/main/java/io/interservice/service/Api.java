@@ -42,19 +42,28 @@ public final class Api {
     void check() throws Exception;
   }
 
-  /** Adds {@code GET /health}: {@code 200 {"status":"UP"}}, or a 503 problem naming the failure. */
-  public Api health(HealthCheck check) {
-    return route(
-        Method.GET,
-        "/health",
+  /**
+   * Adds {@code GET /health/live} (200 while the process serves HTTP), {@code GET /health/ready}
+   * ({@code 200 {"status":"UP"}} when {@code ready} returns, else a 503 problem saying why) and
+   * {@code GET /health}, the same as ready.
+   */
+  public Api health(HealthCheck ready) {
+    Endpoint readiness =
         (req, res) -> {
           try {
-            check.check();
+            ready.check();
             sendJson(res, 200, java.util.Map.of("status", "UP"));
           } catch (Exception e) {
-            sendProblem(res, Problem.of(503, "unhealthy", "Unhealthy", e.getMessage()));
+            sendProblem(
+                res, Problem.of(503, "not-ready", "Not ready", String.valueOf(e.getMessage())));
           }
-        });
+        };
+    route(
+        Method.GET,
+        "/health/live",
+        (req, res) -> sendJson(res, 200, java.util.Map.of("status", "UP")));
+    route(Method.GET, "/health/ready", readiness);
+    return route(Method.GET, "/health", readiness);
   }
 
   /** Adds a route; {@code template} uses {@code {name}} for path parameters. */

@@ -19,10 +19,23 @@ public final class ServiceMain {
    * setting prints the reason and exits with status 2.
    */
   public static void run(String name, String[] args, Set<String> flags, Starter starter) {
+    run(name, args, s -> flags, starter);
+  }
+
+  /**
+   * As {@link #run(String, String[], Set, Starter)}, the flags known depending on settings read
+   * first (checkout's technique brings its own flags, catalog's features theirs).
+   */
+  public static void run(
+      String name,
+      String[] args,
+      java.util.function.Function<Settings, Set<String>> flags,
+      Starter starter) {
     Settings settings;
+    String prefix = name.toUpperCase(java.util.Locale.ROOT);
     try {
-      settings =
-          Settings.parse(args, System.getenv(), name.toUpperCase(java.util.Locale.ROOT), flags);
+      Set<String> known = flags.apply(Settings.lenient(args, System.getenv(), prefix));
+      settings = Settings.parse(args, System.getenv(), prefix, known);
     } catch (IllegalArgumentException e) {
       System.err.println(name + ": " + e.getMessage());
       System.exit(2);

@@ -24,12 +24,25 @@ public final class Settings {
   }
 
   /**
+   * Reads {@code args} accepting any flag, to learn the settings that decide which flags are known
+   * (checkout's technique, catalog's features); then {@link #parse} checks them.
+   *
+   * @throws IllegalArgumentException naming a flag that has no value
+   */
+  public static Settings lenient(String[] args, Map<String, String> env, String prefix) {
+    return parse(args, env, prefix, null);
+  }
+
+  /**
    * Reads {@code args}; every flag must be one of {@code known}.
    *
    * @throws IllegalArgumentException naming the flag that is unknown or has no value
    */
   public static Settings parse(
-      String[] args, Map<String, String> env, String prefix, Set<String> known) {
+      String[] args,
+      Map<String, String> env,
+      String prefix,
+      @org.jspecify.annotations.Nullable Set<String> known) {
     Map<String, String> flags = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -47,7 +60,7 @@ public final class Settings {
       } else {
         throw new IllegalArgumentException("flag --" + name + " needs a value");
       }
-      if (!known.contains(name)) {
+      if (known != null && !known.contains(name)) {
         throw new IllegalArgumentException(
             "unknown flag --" + name + "; known: --" + String.join(", --", new TreeSet<>(known)));
       }

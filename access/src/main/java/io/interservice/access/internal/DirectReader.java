@@ -9,6 +9,7 @@ import io.interservice.access.Sleeper;
 import io.interservice.access.Versioned;
 import io.interservice.access.spi.OwnerCall;
 import io.interservice.access.spi.OwnerRejectedException;
+import io.interservice.protocol.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -63,7 +64,7 @@ public final class DirectReader<K, V> implements Reader<K, V> {
     this.call = call;
     this.clock = clock;
     this.sleeper = sleeper;
-    this.backoff = new Backoff(config.retry(), random);
+    this.backoff = new Backoff(config.retry().baseDelay(), config.retry().maxDelay(), random);
     this.budget = new RetryBudget(config.retry());
     this.breaker = new CircuitBreaker(config.breaker(), clock);
     this.bulkhead = new Semaphore(config.maxConcurrent());

@@ -1,7 +1,7 @@
 /**
- * The subscriber side of push: a local copy that the owner's deliveries keep current (applied by
- * version), and the protocol's shared arithmetic (signatures, reconciliation buckets), which the
- * owner side in {@code io.interservice.owner.push} uses too.
+ * The push protocol's reader side: a change feed that subscribes to the owner, bootstraps from its
+ * snapshot, takes its signed deliveries and reconciles by checksums. The owner side is {@code
+ * io.interservice.owner.push}; what both compute alike is in {@code io.interservice.protocol}.
  */
 @NullMarked
 package io.interservice.access.push;

@@ -1,6 +1,7 @@
 package io.interservice.lab.fault;
 
 import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.topology.OwnerNetwork;
 import io.interservice.lab.topology.ServiceProcess;
 
 /** A scenario: what happens inside the fault window (nothing, for {@code steady}). */
@@ -41,8 +42,13 @@ public interface Fault {
    *
    * @param catalog the owner's process
    * @param admin the owner's admin API
+   * @param network the lab's proxies between checkout and the owner
    * @param beforeOwnerStops called before the owner's process is stopped, so that counters it holds
    *     can be read first
    */
-  record Target(ServiceProcess catalog, CatalogAdmin admin, Runnable beforeOwnerStops) {}
+  record Target(
+      ServiceProcess catalog,
+      CatalogAdmin admin,
+      OwnerNetwork network,
+      Runnable beforeOwnerStops) {}
 }

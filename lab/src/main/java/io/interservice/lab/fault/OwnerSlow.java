@@ -1,8 +1,12 @@
 package io.interservice.lab.fault;
 
+import io.interservice.lab.proxy.NetworkBehavior;
 import java.time.Duration;
 
-/** {@code owner-slow}: catalog's read endpoints answer after an added delay. */
+/**
+ * {@code owner-slow}: every answer from catalog reaches checkout late, delayed by the lab's proxy
+ * in front of catalog's endpoints.
+ */
 final class OwnerSlow implements Fault {
   private final Duration added;
 
@@ -17,16 +21,16 @@ final class OwnerSlow implements Fault {
 
   @Override
   public String summary() {
-    return "catalog's reads delayed by " + added.toMillis() + " ms for the window";
+    return "catalog's answers delayed by " + added.toMillis() + " ms (lab proxy) for the window";
   }
 
   @Override
-  public void begin(Target target) throws Exception {
-    target.admin().setLatency(added.toMillis());
+  public void begin(Target target) {
+    target.network().behave(NetworkBehavior.latency(added));
   }
 
   @Override
-  public void end(Target target) throws Exception {
-    target.admin().setLatency(0);
+  public void end(Target target) {
+    target.network().behave(NetworkBehavior.NORMAL);
   }
 }

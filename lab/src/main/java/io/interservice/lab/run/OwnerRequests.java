@@ -6,13 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Counts the read requests catalog served, from its {@code /metrics}: every request except health,
- * metrics and the admin writes. Survives restarts of catalog: call {@link #checkpoint()} before it
- * stops, and counting goes on from zero in the new process.
+ * Counts the requests catalog served on the technique's owner endpoints (an allowlist such as
+ * {@code GET /prices} or {@code gRPC GetPrices}), from its {@code /metrics}: the lab's own requests
+ * (price changes, seeding, metrics, health) never count. Survives restarts of catalog: call {@link
+ * #checkpoint()} before it stops, and counting goes on from zero in the new process.
  */
 final class OwnerRequests {
   private static final Pattern SAMPLE =
@@ -21,7 +23,8 @@ final class OwnerRequests {
           Pattern.MULTILINE);
   private static final Pattern GRPC =
       Pattern.compile(
-          "^grpc_server_requests_seconds_count\\{[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
+          "^grpc_server_requests_seconds_count\\{method=\"([A-Za-z]+)\",[^}]*} ([0-9.eE+]+)$",
+          Pattern.MULTILINE);
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -29,11 +32,13 @@ final class OwnerRequests {
           .build();
 
   private final URI metrics;
+  private final Set<String> endpoints;
   private long banked;
   private long base;
 
-  OwnerRequests(URI catalog) {
+  OwnerRequests(URI catalog, Set<String> endpoints) {
     this.metrics = catalog.resolve("/metrics");
+    this.endpoints = Set.copyOf(endpoints);
     this.base = scrape();
   }
 
@@ -54,15 +59,6 @@ final class OwnerRequests {
     return banked + scrape() - base;
   }
 
-  static boolean isRead(String method, String uri) {
-    return switch (uri) {
-      case "/health", "/metrics", "/admin/faults", "NOT_FOUND" -> false;
-      case "/products" -> !method.equals("POST");
-      case "/products/{sku}/price" -> !method.equals("PUT");
-      default -> true;
-    };
-  }
-
   private long scrape() {
     try {
       HttpResponse<String> r =
@@ -72,13 +68,15 @@ final class OwnerRequests {
       long sum = 0;
       Matcher m = SAMPLE.matcher(r.body());
       while (m.find()) {
-        if (isRead(m.group(1), m.group(2))) {
+        if (endpoints.contains(m.group(1) + " " + m.group(2))) {
           sum += (long) Double.parseDouble(m.group(3));
         }
       }
       Matcher g = GRPC.matcher(r.body());
       while (g.find()) {
-        sum += (long) Double.parseDouble(g.group(1));
+        if (endpoints.contains("gRPC " + g.group(1))) {
+          sum += (long) Double.parseDouble(g.group(2));
+        }
       }
       return sum;
     } catch (IOException e) {

@@ -111,10 +111,11 @@ public final class Runner implements AutoCloseable {
                 runDir.resolve(config.technique().name()),
                 0,
                 0,
-                config.technique().checkoutArgs(),
+                config.technique(),
+                List.of(),
                 config.products(),
                 config.seed(),
-                config.technique()::prepare));
+                true));
     topology = running;
     long priming = System.nanoTime();
     int primed = Priming.prime(running.checkout().url(), config.products());
@@ -150,7 +151,8 @@ public final class Runner implements AutoCloseable {
     ServiceProcess catalog = services.catalog();
     ServiceProcess checkout = services.checkout();
     CatalogAdmin admin = new CatalogAdmin(catalog.url());
-    OwnerRequests ownerRequests = new OwnerRequests(catalog.url());
+    OwnerRequests ownerRequests =
+        new OwnerRequests(catalog.url(), config.technique().ownerEndpoints());
     Map<String, ProcessCpu> cpu = new LinkedHashMap<>();
     cpu.put("catalog", new ProcessCpu(catalog.pid()));
     cpu.put("checkout", new ProcessCpu(checkout.pid()));
@@ -161,6 +163,7 @@ public final class Runner implements AutoCloseable {
         new Fault.Target(
             catalog,
             admin,
+            services.ownerNetwork(),
             () -> {
               ownerRequests.checkpoint();
               cpu.get("catalog").checkpoint();

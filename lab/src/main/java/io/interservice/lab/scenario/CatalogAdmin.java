@@ -66,12 +66,10 @@ public final class CatalogAdmin {
     return JSON.readTree(body).get("version").asLong();
   }
 
-  /** Adds {@code latencyMs} to catalog's read endpoints (0 removes it). */
-  public void setLatency(long latencyMs) throws IOException, InterruptedException {
-    send("PUT", "/admin/faults", Map.of("latencyMs", latencyMs), Duration.ofSeconds(5));
-  }
-
-  /** Has catalog rename its products table's price column, keeping its own API working. */
+  /**
+   * Has catalog rename its products table's price column, keeping its own API working (catalog must
+   * run in lab mode: no deployment offers this).
+   */
   public void renamePriceColumn() throws IOException, InterruptedException {
     send(
         "POST",

@@ -1,6 +1,7 @@
 package io.interservice.lab.technique;
 
 import java.util.List;
+import java.util.Set;
 
 /** {@code cache-aside}: a local cache in checkout, filled by batched direct calls on misses. */
 final class CacheAside implements Technique {
@@ -15,8 +16,13 @@ final class CacheAside implements Technique {
   }
 
   @Override
-  public List<String> checkoutArgs() {
-    return List.of("--technique", "cache-aside");
+  public List<String> checkoutArgs(Owner owner) {
+    return List.of("--technique", "cache-aside", "--catalog-url", owner.http().toString());
+  }
+
+  @Override
+  public Set<String> ownerEndpoints() {
+    return Set.of("GET /prices");
   }
 
   @Override
@@ -29,6 +35,7 @@ final class CacheAside implements Technique {
     return List.of(
         "access/src/main/java/io/interservice/access/internal/CacheAsideReader.java",
         "access/src/main/java/io/interservice/access/CacheAsideBuilder.java",
-        "access/src/main/java/io/interservice/access/CacheAsideConfig.java");
+        "access/src/main/java/io/interservice/access/CacheAsideConfig.java",
+        "checkout/src/main/java/io/interservice/checkout/technique/CacheAside.java");
   }
 }

@@ -1,6 +1,7 @@
 package io.interservice.lab.technique;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code data-domain}: checkout reads catalog's published view, in a deliberately shared schema,
@@ -18,8 +19,13 @@ final class DataDomain implements Technique {
   }
 
   @Override
-  public List<String> checkoutArgs() {
+  public List<String> checkoutArgs(Owner owner) {
     return List.of("--technique", "data-domain");
+  }
+
+  @Override
+  public Set<String> ownerEndpoints() {
+    return Set.of();
   }
 
   @Override
@@ -35,7 +41,8 @@ final class DataDomain implements Technique {
   public List<String> sources() {
     return List.of(
         "access/src/main/java/io/interservice/access/jdbc/JdbcReads.java",
-        "checkout/src/main/java/io/interservice/checkout/PublishedPrices.java",
+        "checkout/src/main/java/io/interservice/checkout/technique/PublishedPrices.java",
+        "checkout/src/main/java/io/interservice/checkout/technique/DataDomain.java",
         "catalog/src/main/resources/db/catalog/V2__published_prices.sql");
   }
 }

@@ -1,6 +1,7 @@
 package io.interservice.lab.technique;
 
 import java.util.List;
+import java.util.Set;
 
 /** {@code direct}: one batched synchronous call to catalog per order. */
 final class Direct implements Technique {
@@ -15,8 +16,13 @@ final class Direct implements Technique {
   }
 
   @Override
-  public List<String> checkoutArgs() {
-    return List.of("--technique", "direct");
+  public List<String> checkoutArgs(Owner owner) {
+    return List.of("--technique", "direct", "--catalog-url", owner.http().toString());
+  }
+
+  @Override
+  public Set<String> ownerEndpoints() {
+    return Set.of("GET /prices");
   }
 
   @Override
@@ -29,9 +35,10 @@ final class Direct implements Technique {
     return List.of(
         "access/src/main/java/io/interservice/access/internal/DirectReader.java",
         "access/src/main/java/io/interservice/access/internal/CircuitBreaker.java",
-        "access/src/main/java/io/interservice/access/internal/Backoff.java",
+        "protocol/src/main/java/io/interservice/protocol/Backoff.java",
         "access/src/main/java/io/interservice/access/internal/RetryBudget.java",
         "access/src/main/java/io/interservice/access/internal/Coalescer.java",
-        "checkout/src/main/java/io/interservice/checkout/CatalogHttpClient.java");
+        "checkout/src/main/java/io/interservice/checkout/technique/CatalogHttpClient.java",
+        "checkout/src/main/java/io/interservice/checkout/technique/Direct.java");
   }
 }

@@ -1,6 +1,7 @@
 package io.interservice.lab.technique;
 
 import java.util.List;
+import java.util.Set;
 
 /** {@code direct-grpc}: the direct technique over gRPC instead of HTTP/JSON. */
 final class DirectGrpc implements Technique {
@@ -15,8 +16,18 @@ final class DirectGrpc implements Technique {
   }
 
   @Override
-  public List<String> checkoutArgs() {
-    return List.of("--technique", "direct-grpc");
+  public List<String> checkoutArgs(Owner owner) {
+    return List.of("--technique", "direct-grpc", "--catalog-grpc", owner.grpc());
+  }
+
+  @Override
+  public Set<String> ownerEndpoints() {
+    return Set.of("gRPC GetPrices");
+  }
+
+  @Override
+  public List<String> catalogFeatures() {
+    return List.of("grpc");
   }
 
   @Override
@@ -29,6 +40,8 @@ final class DirectGrpc implements Technique {
     return List.of(
         "price-grpc/src/main/java/io/interservice/pricegrpc/PricesGrpc.java",
         "catalog/src/main/java/io/interservice/catalog/GrpcPrices.java",
-        "checkout/src/main/java/io/interservice/checkout/CatalogGrpcClient.java");
+        "catalog/src/main/java/io/interservice/catalog/GrpcFeature.java",
+        "checkout/src/main/java/io/interservice/checkout/technique/CatalogGrpcClient.java",
+        "checkout/src/main/java/io/interservice/checkout/technique/DirectGrpc.java");
   }
 }

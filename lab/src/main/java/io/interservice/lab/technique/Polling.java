@@ -1,6 +1,7 @@
 package io.interservice.lab.technique;
 
 import java.util.List;
+import java.util.Set;
 
 /** {@code polling}: asynchronous request-reply, 202 Accepted and polling for the quote. */
 final class Polling implements Technique {
@@ -15,8 +16,18 @@ final class Polling implements Technique {
   }
 
   @Override
-  public List<String> checkoutArgs() {
-    return List.of("--technique", "polling");
+  public List<String> checkoutArgs(Owner owner) {
+    return List.of("--technique", "polling", "--catalog-url", owner.http().toString());
+  }
+
+  @Override
+  public Set<String> ownerEndpoints() {
+    return Set.of("POST /price-quotes", "GET /price-quotes/{id}");
+  }
+
+  @Override
+  public List<String> catalogFeatures() {
+    return List.of("quotes");
   }
 
   @Override
@@ -32,6 +43,8 @@ final class Polling implements Technique {
   public List<String> sources() {
     return List.of(
         "owner/src/main/java/io/interservice/owner/quotes/QuoteBoard.java",
-        "checkout/src/main/java/io/interservice/checkout/QuotePollingClient.java");
+        "access/src/main/java/io/interservice/access/http/QuotePolling.java",
+        "catalog/src/main/java/io/interservice/catalog/QuotesFeature.java",
+        "checkout/src/main/java/io/interservice/checkout/technique/Polling.java");
   }
 }

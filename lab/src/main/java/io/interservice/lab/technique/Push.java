@@ -1,6 +1,7 @@
 package io.interservice.lab.technique;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code push}: catalog pushes every price change to checkout's update endpoint (retries, dead
@@ -18,8 +19,24 @@ final class Push implements Technique {
   }
 
   @Override
-  public List<String> checkoutArgs() {
-    return List.of("--technique", "push", "--reconcile-interval", "10s");
+  public List<String> checkoutArgs(Owner owner) {
+    return List.of(
+        "--technique",
+        "push",
+        "--catalog-url",
+        owner.http().toString(),
+        "--reconcile-interval",
+        "10s");
+  }
+
+  @Override
+  public Set<String> ownerEndpoints() {
+    return Set.of("POST /subscribers", "GET /snapshot", "GET /checksums");
+  }
+
+  @Override
+  public List<String> catalogFeatures() {
+    return List.of("push");
   }
 
   @Override
@@ -34,13 +51,20 @@ final class Push implements Technique {
   @Override
   public List<String> sources() {
     return List.of(
-        "owner/src/main/java/io/interservice/owner/push/Pusher.java",
+        "owner/src/main/java/io/interservice/owner/outbox/Outbox.java",
+        "owner/src/main/java/io/interservice/owner/outbox/OutboxRelay.java",
+        "owner/src/main/java/io/interservice/owner/push/PushSink.java",
+        "owner/src/main/java/io/interservice/owner/push/Deliverer.java",
+        "owner/src/main/java/io/interservice/owner/push/Subscribers.java",
         "owner/src/main/java/io/interservice/owner/push/PushConfig.java",
-        "access/src/main/java/io/interservice/access/push/LocalCopy.java",
-        "access/src/main/java/io/interservice/access/push/Buckets.java",
-        "access/src/main/java/io/interservice/access/push/Signatures.java",
+        "access/src/main/java/io/interservice/access/replica/Replica.java",
+        "access/src/main/java/io/interservice/access/push/PushFeed.java",
+        "protocol/src/main/java/io/interservice/protocol/Buckets.java",
+        "protocol/src/main/java/io/interservice/protocol/Signatures.java",
+        "catalog/src/main/java/io/interservice/catalog/PushFeature.java",
         "catalog/src/main/resources/db/catalog/V3__push.sql",
-        "checkout/src/main/java/io/interservice/checkout/Subscription.java",
-        "checkout/src/main/java/io/interservice/checkout/PriceUpdates.java");
+        "catalog/src/main/resources/db/catalog/V4__outbox.sql",
+        "checkout/src/main/java/io/interservice/checkout/technique/Push.java",
+        "checkout/src/main/java/io/interservice/checkout/technique/PriceCodecs.java");
   }
 }

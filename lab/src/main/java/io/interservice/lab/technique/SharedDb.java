@@ -2,6 +2,7 @@ package io.interservice.lab.technique;
 
 import io.interservice.lab.topology.ScenarioDatabase;
 import java.util.List;
+import java.util.Set;
 
 /** {@code shared-db}: checkout reads catalog's products table in the database they share. */
 final class SharedDb implements Technique {
@@ -16,8 +17,19 @@ final class SharedDb implements Technique {
   }
 
   @Override
-  public List<String> checkoutArgs() {
-    return List.of("--technique", "shared-db");
+  public List<String> checkoutArgs(Owner owner) {
+    return List.of(
+        "--technique",
+        "shared-db",
+        "--shared-db-user",
+        ScenarioDatabase.CHECKOUT_SHARED,
+        "--shared-db-password",
+        ScenarioDatabase.password(ScenarioDatabase.CHECKOUT_SHARED));
+  }
+
+  @Override
+  public Set<String> ownerEndpoints() {
+    return Set.of();
   }
 
   @Override
@@ -35,6 +47,6 @@ final class SharedDb implements Technique {
   public List<String> sources() {
     return List.of(
         "access/src/main/java/io/interservice/access/jdbc/JdbcReads.java",
-        "checkout/src/main/java/io/interservice/checkout/PriceBodies.java");
+        "checkout/src/main/java/io/interservice/checkout/technique/SharedDb.java");
   }
 }

@@ -1,7 +1,9 @@
 package io.interservice.lab.technique;
 
 import io.interservice.lab.topology.ScenarioDatabase;
+import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A way for checkout to get catalog's prices, as the lab runs it: how to configure checkout, and
@@ -15,8 +17,20 @@ public interface Technique {
   /** One line for the report. */
   String summary();
 
-  /** Flags given to checkout. */
-  List<String> checkoutArgs();
+  /** The owner features catalog must start for it ({@code --features}). */
+  default List<String> catalogFeatures() {
+    return List.of();
+  }
+
+  /** Flags given to checkout, which reaches the owner at {@code owner}. */
+  List<String> checkoutArgs(Owner owner);
+
+  /**
+   * The owner's requests this technique makes, as {@code METHOD /route} (catalog's route templates)
+   * or {@code gRPC Method}: what the lab counts as owner requests. An allowlist, so that the lab's
+   * own requests (price changes, seeding, metrics) never count.
+   */
+  Set<String> ownerEndpoints();
 
   /** Prepares the database once catalog has created its tables, before checkout starts. */
   default void prepare(ScenarioDatabase database) {}
@@ -26,6 +40,15 @@ public interface Technique {
 
   /** The repository-relative source files specific to this technique, for its line count. */
   List<String> sources();
+
+  /**
+   * Where checkout reaches the owner.
+   *
+   * @param http catalog's HTTP base URL (through the lab's proxy)
+   * @param grpc catalog's gRPC {@code host:port} (through the lab's proxy)
+   * @param database the scenario's database, for the techniques that read it
+   */
+  record Owner(URI http, String grpc, ScenarioDatabase database) {}
 
   /**
    * What a technique needs beyond the two services.

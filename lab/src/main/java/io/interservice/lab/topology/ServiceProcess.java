@@ -44,7 +44,8 @@ public final class ServiceProcess implements AutoCloseable {
 
   /**
    * Starts {@code service} ({@code catalog} or {@code checkout}) from its jar under {@code home},
-   * with {@code args}, listening on {@code port}, and waits until {@code /health} answers 200.
+   * with {@code args}, listening on {@code port}, and waits until {@code /health/ready} answers
+   * 200.
    */
   public static ServiceProcess start(
       Path home, String service, String mainClass, List<String> args, int port, Path log) {
@@ -141,6 +142,23 @@ public final class ServiceProcess implements AutoCloseable {
     awaitHealthy();
   }
 
+  /**
+   * Starts the service again on the same port (after {@link #kill()}) and waits only until it is
+   * live ({@code /health/live}), not until it is ready.
+   */
+  public void restartLive() {
+    if (process.isAlive()) {
+      close();
+    }
+    process = launch();
+    try {
+      waitFor("/health/live");
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
   /** Stops the service: SIGTERM, then a kill if it has not exited within 10 s. */
   @Override
   public void close() {
@@ -171,22 +189,22 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until {@code /health} answers 200; stops the service and throws if it exits first, is not
-   * healthy within a minute, or the wait is interrupted.
+   * Waits until {@code /health/ready} answers 200; stops the service and throws if it exits first,
+   * is not healthy within a minute, or the wait is interrupted.
    */
   private void awaitHealthy() {
     try {
-      waitForHealth();
+      waitFor("/health/ready");
     } catch (RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  private void waitForHealth() {
+  private void waitFor(String healthPath) {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     HttpRequest health =
-        HttpRequest.newBuilder(url().resolve("/health")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest.newBuilder(url().resolve(healthPath)).timeout(Duration.ofSeconds(2)).build();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(

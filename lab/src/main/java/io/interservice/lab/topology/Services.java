@@ -1,6 +1,5 @@
 package io.interservice.lab.topology;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +12,27 @@ public final class Services {
   private Services() {}
 
   /**
-   * Catalog, connecting as role {@code catalog}, serving HTTP on {@code port} and gRPC on {@code
-   * port + 1000}.
+   * Catalog, connecting as role {@code catalog}, serving HTTP on {@code port}, with the owner
+   * {@code features} named (gRPC on {@code port + 1000} when {@code grpc} is one); {@code labMode}
+   * adds its schema-change route, for the lab only.
    */
-  public static ServiceProcess catalog(Path home, ScenarioDatabase db, int port, Path logDir) {
+  public static ServiceProcess catalog(
+      Path home,
+      ScenarioDatabase db,
+      int port,
+      Path logDir,
+      List<String> features,
+      boolean labMode) {
     List<String> args = new ArrayList<>(dbArgs(db, ScenarioDatabase.CATALOG));
-    args.addAll(List.of("--grpc-port", Integer.toString(grpcPort(port))));
+    if (!features.isEmpty()) {
+      args.addAll(List.of("--features", String.join(",", features)));
+    }
+    if (features.contains("grpc")) {
+      args.addAll(List.of("--grpc-port", Integer.toString(grpcPort(port))));
+    }
+    if (labMode) {
+      args.addAll(List.of("--lab-mode", "on"));
+    }
     return ServiceProcess.start(
         home,
         "catalog",
@@ -33,24 +47,16 @@ public final class Services {
     return httpPort + GRPC_OFFSET;
   }
 
-  /** Checkout, connecting as role {@code checkout}, asking {@code catalog}; {@code extra} flags. */
+  /** Checkout, connecting as role {@code checkout}, with the technique's {@code args}. */
   public static ServiceProcess checkout(
-      Path home, ScenarioDatabase db, int port, URI catalog, List<String> extra, Path logDir) {
-    List<String> args = new ArrayList<>(dbArgs(db, ScenarioDatabase.CHECKOUT));
-    args.addAll(List.of("--catalog-url", catalog.toString()));
-    args.addAll(List.of("--catalog-grpc", catalog.getHost() + ":" + grpcPort(catalog.getPort())));
-    args.addAll(
-        List.of(
-            "--shared-db-user",
-            ScenarioDatabase.CHECKOUT_SHARED,
-            "--shared-db-password",
-            ScenarioDatabase.password(ScenarioDatabase.CHECKOUT_SHARED)));
-    args.addAll(extra);
+      Path home, ScenarioDatabase db, int port, List<String> args, Path logDir) {
+    List<String> all = new ArrayList<>(dbArgs(db, ScenarioDatabase.CHECKOUT));
+    all.addAll(args);
     return ServiceProcess.start(
         home,
         "checkout",
         "io.interservice.checkout.CheckoutMain",
-        args,
+        all,
         port,
         logDir.resolve("checkout.log"));
   }

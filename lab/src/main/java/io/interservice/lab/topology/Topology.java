@@ -1,19 +1,20 @@
 package io.interservice.lab.topology;
 
 import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.technique.Technique;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The whole scenario running: catalog and checkout, on a database of their own (embedded, or an
- * existing one) or on one they share with other topologies. Catalog starts and is seeded, the
- * technique's database preparation is done, then checkout starts. {@link #close()} stops everything
- * it started, in reverse order.
+ * existing one) or on one they share with other topologies. Catalog starts with the technique's
+ * owner features and is seeded, the lab's proxies open in front of its endpoints, the technique's
+ * database preparation is done, then checkout starts, reaching catalog through the proxies. {@link
+ * #close()} stops everything it started, in reverse order.
  */
 public final class Topology implements AutoCloseable {
 
@@ -25,24 +26,28 @@ public final class Topology implements AutoCloseable {
    *     postgres/})
    * @param catalogPort catalog's port (0 picks a free one)
    * @param checkoutPort checkout's port (0 picks a free one)
-   * @param checkoutArgs further checkout flags, such as {@code --technique}
+   * @param technique how checkout gets prices: its flags, catalog's features, the database's
+   *     preparation
+   * @param extraCheckoutArgs flags added to the technique's
    * @param products products seeded ({@code SKU-00001} ...)
-   * @param seed the seed of their prices
-   * @param prepare what the technique needs of the database once catalog has made its tables
+   * @param seed the seed of their prices (and of the proxies)
+   * @param labMode whether catalog offers the lab's schema-change route
    */
   public record Options(
       Path home,
       Path logDir,
       int catalogPort,
       int checkoutPort,
-      List<String> checkoutArgs,
+      Technique technique,
+      List<String> extraCheckoutArgs,
       int products,
       long seed,
-      Consumer<ScenarioDatabase> prepare) {}
+      boolean labMode) {}
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private final ScenarioDatabase database;
   private final ServiceProcess catalog;
+  private final OwnerNetwork ownerNetwork;
   private final ServiceProcess checkout;
   private final @Nullable EmbeddedPostgres postgres;
 
@@ -60,27 +65,33 @@ public final class Topology implements AutoCloseable {
         postgres = null;
         database = ScenarioDatabase.existing(dbUrl);
       }
+      Technique technique = options.technique();
+      int catalogPort =
+          options.catalogPort() == 0 ? Ports.freeWith(Services.GRPC_OFFSET) : options.catalogPort();
       catalog =
           Services.catalog(
               options.home(),
               database,
-              options.catalogPort() == 0
-                  ? Ports.freeWith(Services.GRPC_OFFSET)
-                  : options.catalogPort(),
-              options.logDir());
+              catalogPort,
+              options.logDir(),
+              technique.catalogFeatures(),
+              options.labMode());
       started.add(catalog);
+      ownerNetwork = OwnerNetwork.start(catalogPort, options.seed());
+      started.add(ownerNetwork);
       if (options.products() > 0) {
         seed(new CatalogAdmin(catalog.url()), options.products(), options.seed());
       }
-      options.prepare().accept(database);
+      technique.prepare(database);
+      List<String> args =
+          new ArrayList<>(
+              technique.checkoutArgs(
+                  new Technique.Owner(
+                      ownerNetwork.httpUrl(), ownerNetwork.grpcTarget(), database)));
+      args.addAll(options.extraCheckoutArgs());
       checkout =
           Services.checkout(
-              options.home(),
-              database,
-              port(options.checkoutPort()),
-              catalog.url(),
-              options.checkoutArgs(),
-              options.logDir());
+              options.home(), database, port(options.checkoutPort()), args, options.logDir());
       started.add(checkout);
     } catch (RuntimeException e) {
       close();
@@ -127,6 +138,11 @@ public final class Topology implements AutoCloseable {
 
   public ServiceProcess catalog() {
     return catalog;
+  }
+
+  /** The lab's proxies in front of catalog's endpoints, through which checkout reaches it. */
+  public OwnerNetwork ownerNetwork() {
+    return ownerNetwork;
   }
 
   public ServiceProcess checkout() {

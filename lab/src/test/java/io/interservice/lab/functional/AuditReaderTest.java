@@ -20,7 +20,7 @@ class AuditReaderTest {
 
   @BeforeAll
   static void start() {
-    scenario = Scenario.start(AuditReaderTest.class, "--technique", "direct");
+    scenario = Scenario.start(AuditReaderTest.class, "direct");
   }
 
   @AfterAll

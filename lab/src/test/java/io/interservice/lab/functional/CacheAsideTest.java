@@ -17,7 +17,6 @@ class CacheAsideTest {
     scenario =
         Scenario.start(
             CacheAsideTest.class,
-            "--technique",
             "cache-aside",
             "--cache-fresh",
             "2s",

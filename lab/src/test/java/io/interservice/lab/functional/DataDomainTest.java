@@ -16,7 +16,7 @@ class DataDomainTest {
 
   @BeforeAll
   static void start() {
-    scenario = Scenario.start(DataDomainTest.class, "--technique", "data-domain");
+    scenario = Scenario.start(DataDomainTest.class, "data-domain");
   }
 
   @AfterAll
@@ -33,7 +33,7 @@ class DataDomainTest {
 
     assertThat(line.get("priceVersion").asLong()).isEqualTo(version);
     assertThat(line.get("unitPrice").asLong()).isEqualTo(909);
-    assertThat(line.get("source").asText()).isEqualTo("shared-db");
+    assertThat(line.get("source").asText()).isEqualTo("data-domain");
     assertThat(scenario.checkoutHttp.order("NOT-THERE", 1).status()).isEqualTo(422);
   }
 

@@ -16,7 +16,7 @@ class DirectGrpcTest {
 
   @BeforeAll
   static void start() {
-    scenario = Scenario.start(DirectGrpcTest.class, "--technique", "direct-grpc");
+    scenario = Scenario.start(DirectGrpcTest.class, "direct-grpc");
   }
 
   @AfterAll

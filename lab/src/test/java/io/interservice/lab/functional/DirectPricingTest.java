@@ -12,7 +12,7 @@ class DirectPricingTest {
 
   @BeforeAll
   static void start() {
-    scenario = Scenario.start(DirectPricingTest.class, "--technique", "direct");
+    scenario = Scenario.start(DirectPricingTest.class, "direct");
   }
 
   @AfterAll

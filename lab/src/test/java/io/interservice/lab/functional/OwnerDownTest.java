@@ -17,7 +17,6 @@ class OwnerDownTest {
     scenario =
         Scenario.start(
             OwnerDownTest.class,
-            "--technique",
             "direct",
             "--attempt-timeout",
             "300ms",

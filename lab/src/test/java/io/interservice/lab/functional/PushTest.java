@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.interservice.access.push.Signatures;
+import io.interservice.protocol.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,10 +22,8 @@ class PushTest {
 
   @BeforeAll
   static void start() {
-    scenario = Scenario.start(PushTest.class, "--technique", "push", "--reconcile-interval", "5s");
-    await("the local copy is loaded")
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> scenario.checkoutHttp.order("SKU-00001", 1).status() == 201);
+    // the scenario returns once checkout answers ready
+    scenario = Scenario.start(PushTest.class, "push", "--reconcile-interval", "5s");
   }
 
   @AfterAll
@@ -35,6 +33,33 @@ class PushTest {
 
   private static long version(String sku) {
     return scenario.checkoutHttp.order(sku, 1).json().at("/lines/0/priceVersion").asLong();
+  }
+
+  @Test
+  void aCheckoutIsLiveButNotReadyUntilItsCopyIsLoadedAndTakesEveryOrderOnceReady()
+      throws Exception {
+    scenario.whileCatalogIsDown(() -> {
+      scenario.checkout.kill();
+      scenario.checkout.restartLive();
+      assertThat(scenario.checkoutHttp.get("/health/live").status()).isEqualTo(200);
+      Http.Answer ready = scenario.checkoutHttp.get("/health/ready");
+      assertThat(ready.status()).as("no copy without catalog").isEqualTo(503);
+    });
+
+    await("the copy is loaded once catalog is back")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> scenario.checkoutHttp.get("/health/ready").status() == 200);
+    long end = System.nanoTime() + 1_000_000_000L;
+    int orders = 0;
+    while (System.nanoTime() < end && orders < 200) {
+      String sku = String.format("SKU-%05d", 1 + orders % Scenario.PRODUCTS);
+      assertThat(scenario.checkoutHttp.order(sku, 1).status())
+          .as("order " + orders + " in the first second after ready")
+          .isEqualTo(201);
+      orders++;
+    }
+    assertThat(orders).isPositive();
   }
 
   @Test

@@ -1,10 +1,10 @@
 package io.interservice.lab.functional;
 
 import io.interservice.lab.scenario.CatalogAdmin;
-import io.interservice.lab.topology.Ports;
+import io.interservice.lab.technique.Techniques;
 import io.interservice.lab.topology.ScenarioDatabase;
 import io.interservice.lab.topology.ServiceProcess;
-import io.interservice.lab.topology.Services;
+import io.interservice.lab.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,49 +15,57 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * Catalog and checkout as real processes on the shared database, with fresh schemas and seeded
+ * Catalog and checkout as real processes on the shared database, started as the lab starts them for
+ * a technique (catalog's features, the proxies in front of it), with fresh schemas and seeded
  * products; one per test class.
  */
 final class Scenario implements AutoCloseable {
   static final int PRODUCTS = 50;
 
   final ScenarioDatabase database;
+  final Topology topology;
   final ServiceProcess catalog;
   final ServiceProcess checkout;
   final Http catalogHttp;
   final Http checkoutHttp;
   final CatalogAdmin admin;
 
-  private Scenario(List<String> checkoutArgs, Consumer<ScenarioDatabase> prepare, String name) {
+  private Scenario(String technique, List<String> extraCheckoutArgs, String name) {
     database = SharedDatabase.get();
     database.reset();
-    Path logs = logs(name);
-    catalog = Services.catalog(Lab.home(), database, Ports.freeWith(Services.GRPC_OFFSET), logs);
+    topology =
+        Topology.onDatabase(
+            database,
+            new Topology.Options(
+                Lab.home(),
+                logs(name),
+                0,
+                0,
+                Techniques.named(List.of(technique)).get(0),
+                extraCheckoutArgs,
+                PRODUCTS,
+                7,
+                true));
+    catalog = topology.catalog();
+    checkout = topology.checkout();
     catalogHttp = new Http(catalog.url());
-    admin = new CatalogAdmin(catalog.url());
-    try {
-      admin.seed(PRODUCTS, 7);
-      prepare.accept(database);
-      checkout =
-          Services.checkout(Lab.home(), database, Ports.free(), catalog.url(), checkoutArgs, logs);
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      catalog.close();
-      throw new IllegalStateException("the scenario did not start", e);
-    }
     checkoutHttp = new Http(checkout.url());
+    admin = new CatalogAdmin(catalog.url());
   }
 
-  /** Starts the scenario with checkout run with {@code checkoutArgs}. */
-  static Scenario start(Class<?> test, String... checkoutArgs) {
-    return new Scenario(List.of(checkoutArgs), db -> {}, test.getSimpleName());
+  /** Starts the scenario with checkout pricing by {@code direct}. */
+  static Scenario start(Class<?> test) {
+    return start(test, "direct");
   }
 
-  /** Starts the scenario, running {@code prepare} on the database before checkout starts. */
-  static Scenario start(Class<?> test, Consumer<ScenarioDatabase> prepare, String... checkoutArgs) {
-    return new Scenario(List.of(checkoutArgs), prepare, test.getSimpleName());
+  /**
+   * Starts the scenario as the lab would for {@code technique}, with {@code extraCheckoutArgs}
+   * added to checkout's flags.
+   */
+  static Scenario start(Class<?> test, String technique, String... extraCheckoutArgs) {
+    return new Scenario(technique, List.of(extraCheckoutArgs), test.getSimpleName());
   }
 
   /** What a test does while catalog is down; it may throw. */
@@ -99,8 +107,7 @@ final class Scenario implements AutoCloseable {
 
   @Override
   public void close() {
-    checkout.close();
-    catalog.close();
+    topology.close();
   }
 
   private static Path logs(String name) {

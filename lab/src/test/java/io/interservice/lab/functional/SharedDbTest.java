@@ -24,9 +24,7 @@ class SharedDbTest {
 
   @BeforeAll
   static void start() {
-    scenario =
-        Scenario.start(
-            SharedDbTest.class, ScenarioDatabase::grantSharedRead, "--technique", "shared-db");
+    scenario = Scenario.start(SharedDbTest.class, "shared-db");
   }
 
   @AfterAll

@@ -2,6 +2,7 @@ package io.interservice.lab.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.interservice.lab.technique.Techniques;
 import io.interservice.lab.topology.Processes;
 import io.interservice.lab.topology.Topology;
 import java.nio.file.Files;
@@ -17,7 +18,17 @@ class TopologyTest {
     List<Long> pids;
     try (Topology topology =
         Topology.start(
-            new Topology.Options(Lab.home(), run, 0, 0, List.of(), 10, 1, db -> {}), null)) {
+            new Topology.Options(
+                Lab.home(),
+                run,
+                0,
+                0,
+                Techniques.named(List.of("direct")).get(0),
+                List.of(),
+                10,
+                1,
+                false),
+            null)) {
       pids = List.of(topology.postgresPid(), topology.catalog().pid(), topology.checkout().pid());
       assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
       assertThat(Files.readString(run.resolve("catalog.log"))).contains("catalog listening on");

@@ -3,6 +3,7 @@ package io.interservice.lab.technique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,10 @@ class TechniquesTest {
   @Test
   void everyTechniqueNamesItselfToCheckoutAndCountsSourcesThatExist() {
     for (Technique t : Techniques.all()) {
-      assertThat(t.checkoutArgs()).containsSubsequence("--technique", t.name());
+      assertThat(
+              t.checkoutArgs(
+                  new Technique.Owner(URI.create("http://127.0.0.1:1"), "127.0.0.1:2", null)))
+          .containsSubsequence("--technique", t.name());
       assertThat(t.sources()).isNotEmpty().allSatisfy(f -> assertThat(HOME.resolve(f)).exists());
       assertThat(t.movingParts().processes()).isPositive();
     }

@@ -6,12 +6,13 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -41,18 +42,34 @@ public final class QuoteBoard<R> implements AutoCloseable {
 
   private record Entry<R>(CompletableFuture<R> result, Instant created) {}
 
-  private final ExecutorService workers;
+  private final ThreadPoolExecutor workers;
+  private final int maxQueued;
   private final InstantSource clock;
   private final Duration ttl;
   private final ConcurrentHashMap<UUID, Entry<R>> quotes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<UUID, Instant> gone = new ConcurrentHashMap<>();
 
-  /** A board computing on {@code workers} threads, keeping results {@code ttl}. */
-  public QuoteBoard(int workers, InstantSource clock, Duration ttl) {
-    if (workers < 1 || ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException("need workers >= 1 and a positive ttl");
+  /** The board's queue is full: the caller should answer "busy, try later". */
+  public static final class BusyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BusyException(int queued) {
+      super("the quote board is full: " + queued + " quotes wait for a worker");
     }
-    this.workers = Executors.newFixedThreadPool(workers);
+  }
+
+  /**
+   * A board computing on {@code workers} threads with at most {@code maxQueued} quotes waiting for
+   * one, keeping results {@code ttl}.
+   */
+  public QuoteBoard(int workers, int maxQueued, InstantSource clock, Duration ttl) {
+    if (workers < 1 || maxQueued < 1 || ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("need workers >= 1, maxQueued >= 1 and a positive ttl");
+    }
+    this.maxQueued = maxQueued;
+    this.workers =
+        new ThreadPoolExecutor(
+            workers, workers, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(maxQueued));
     this.clock = clock;
     this.ttl = ttl;
   }
@@ -62,19 +79,24 @@ public final class QuoteBoard<R> implements AutoCloseable {
    *
    * @return done when it finished in time, else pending
    * @throws IllegalStateException when the work failed within the patience
+   * @throws BusyException when {@code maxQueued} quotes wait already (nothing is started)
    */
   public State<R> start(Callable<R> work, Duration patience) throws InterruptedException {
     expire();
     UUID id = UUID.randomUUID();
     CompletableFuture<R> result = new CompletableFuture<>();
+    try {
+      workers.execute(() -> {
+        try {
+          result.complete(work.call());
+        } catch (Exception e) {
+          result.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      throw new BusyException(maxQueued);
+    }
     quotes.put(id, new Entry<>(result, clock.instant()));
-    workers.execute(() -> {
-      try {
-        result.complete(work.call());
-      } catch (Exception e) {
-        result.completeExceptionally(e);
-      }
-    });
     try {
       return new State.Done<>(id, result.get(patience.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {

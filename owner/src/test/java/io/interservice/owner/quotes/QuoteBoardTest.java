@@ -1,6 +1,7 @@
 package io.interservice.owner.quotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -18,7 +19,8 @@ class QuoteBoardTest {
       new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
   private final InstantSource clock = () -> now.get();
   private final CountDownLatch release = new CountDownLatch(1);
-  private final QuoteBoard<List<String>> board = new QuoteBoard<>(2, clock, Duration.ofSeconds(60));
+  private final QuoteBoard<List<String>> board =
+      new QuoteBoard<>(2, 2, clock, Duration.ofSeconds(60));
 
   private List<String> slowWork() throws InterruptedException {
     release.await();
@@ -56,6 +58,17 @@ class QuoteBoardTest {
 
     now.set(now.get().plusSeconds(61));
     assertThat(board.find(done.id())).isEmpty();
+  }
+
+  @Test
+  void aFullQueueRefusesNewWorkInsteadOfQueueingIt() throws Exception {
+    for (int i = 0; i < 4; i++) { // two running, two queued
+      board.start(this::slowWork, Duration.ZERO);
+    }
+
+    assertThatThrownBy(() -> board.start(this::slowWork, Duration.ZERO))
+        .isInstanceOf(QuoteBoard.BusyException.class)
+        .hasMessageContaining("2 quotes wait");
   }
 
   @Test

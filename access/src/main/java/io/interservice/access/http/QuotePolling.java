@@ -1,0 +1,90 @@
+package io.interservice.access.http;
+
+import io.interservice.access.Read;
+import io.interservice.access.spi.OwnerCall;
+import io.interservice.access.spi.OwnerRejectedException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Asynchronous request-reply over HTTP as an owner call: {@code POST} to the quotes URL starts a
+ * quote; a {@code 200} is the answer at once, a {@code 202} names the quote ({@code Location}) and
+ * when to look again ({@code Retry-After}); the call polls until {@code 200}, within its timeout. A
+ * lost quote ({@code 404}, {@code 410}: the owner restarted, or it expired) fails the attempt, and
+ * the reader's retry starts a new one. Bodies larger than 1 MiB are refused.
+ */
+public final class QuotePolling<K, V> implements OwnerCall<K, V> {
+  private static final int MAX_BODY = 1 << 20;
+
+  private final HttpClient http;
+  private final URI quotes;
+  private final QuoteCodec<K, V> codec;
+
+  /** Polls quotes started at {@code quotes} (e.g. {@code http://catalog/price-quotes}). */
+  public QuotePolling(URI quotes, QuoteCodec<K, V> codec, Duration connectTimeout) {
+    this.quotes = quotes;
+    this.codec = codec;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .build();
+  }
+
+  @Override
+  public Read.Found<K, V> fetch(Set<K> keys, Duration timeout)
+      throws IOException, InterruptedException, OwnerRejectedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpRequest start =
+        HttpRequest.newBuilder(quotes)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(codec.request(keys)))
+            .build();
+    HttpResponse<byte[]> response = http.send(start, HttpResponse.BodyHandlers.ofByteArray());
+    while (true) {
+      int status = response.statusCode();
+      if (response.body().length > MAX_BODY) {
+        throw new IOException("quote answered " + response.body().length + " bytes");
+      }
+      if (status == 200) {
+        return codec.answer(response.body());
+      }
+      if (status == 404 || status == 410) {
+        throw new IOException("quote lost: " + status);
+      }
+      if (status >= 400 && status < 500) {
+        throw new OwnerRejectedException("POST " + quotes.getPath() + " answered " + status);
+      }
+      if (status != 202) {
+        throw new IOException("price quote answered " + status);
+      }
+      URI location =
+          quotes.resolve(
+              response
+                  .headers()
+                  .firstValue("Location")
+                  .orElseThrow(() -> new IOException("202 without Location")));
+      Duration wait =
+          Duration.ofSeconds(
+              Math.max(0, response.headers().firstValueAsLong("Retry-After").orElse(1)));
+      long left = deadline - System.nanoTime();
+      if (wait.toNanos() >= left) {
+        throw new IOException(
+            "quote not ready within " + timeout + " (Retry-After " + wait.toSeconds() + " s)");
+      }
+      Thread.sleep(wait);
+      HttpRequest poll =
+          HttpRequest.newBuilder(location)
+              .timeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+              .GET()
+              .build();
+      response = http.send(poll, HttpResponse.BodyHandlers.ofByteArray());
+    }
+  }
+}

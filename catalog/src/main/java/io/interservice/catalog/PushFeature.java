@@ -1,0 +1,128 @@
+package io.interservice.catalog;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.interservice.owner.push.Deliverer;
+import io.interservice.owner.push.PushConfig;
+import io.interservice.owner.push.PushSink;
+import io.interservice.owner.push.Subscriber;
+import io.interservice.owner.push.Subscribers;
+import io.interservice.protocol.Buckets;
+import io.interservice.service.Api;
+import io.interservice.service.Problem;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * {@code push}: subscribers register ({@code POST /subscribers}), load {@code GET /snapshot},
+ * compare {@code GET /checksums}, and are sent every committed price change through the outbox;
+ * {@code GET /admin/deliveries} counts the deliveries by status.
+ */
+final class PushFeature implements OwnerFeature {
+  /** The outbox topic of price changes. */
+  static final String TOPIC = "prices";
+
+  @Override
+  public String name() {
+    return "push";
+  }
+
+  @Override
+  public Set<String> flags() {
+    return Set.of("push-max-backoff", "push-max-attempts");
+  }
+
+  @Override
+  public boolean usesOutbox() {
+    return true;
+  }
+
+  @Override
+  public Started start(Context context) {
+    Deliverer deliverer =
+        new Deliverer(
+            context.db(),
+            new PushConfig(
+                Duration.ofMillis(100),
+                context.settings().duration("push-max-backoff", Duration.ofSeconds(5)),
+                context.settings().integer("push-max-attempts", 10),
+                Duration.ofSeconds(2)),
+            new SplittableRandom());
+    Subscribers subscribers = new Subscribers(context.db(), deliverer::wake);
+    ProductStore store = context.store();
+    context
+        .api()
+        .route(Method.POST, "/subscribers", (req, res) -> subscribe(req, res, subscribers))
+        .route(Method.GET, "/snapshot", (req, res) -> snapshot(req, res, store))
+        .route(Method.GET, "/checksums", (req, res) -> checksums(req, res, store))
+        .route(
+            Method.GET,
+            "/admin/deliveries",
+            (req, res) -> Api.sendJson(res, 200, deliverer.counts()));
+    deliverer.start();
+    return new Started(List.of(new PushSink(TOPIC, deliverer::wake)), deliverer);
+  }
+
+  /** The digest of a price that checksums include; checkout computes it alike. */
+  static long digest(long price, String currency) {
+    return Buckets.digest(price + " " + currency.trim());
+  }
+
+  private static void subscribe(ServerRequest req, ServerResponse res, Subscribers subscribers)
+      throws Exception {
+    Requests.Subscription s = Requests.subscription(Api.body(req, Api.DEFAULT_MAX_BODY));
+    Subscriber subscriber = subscribers.register(s.name(), s.callbackUrl());
+    res.header(HeaderNames.LOCATION, "/subscribers/" + subscriber.id());
+    Api.sendJson(res, 201, subscriber);
+  }
+
+  /**
+   * Every product's price, or those of one reconciliation bucket ({@code bucket}, {@code buckets}).
+   */
+  private static void snapshot(ServerRequest req, ServerResponse res, ProductStore store)
+      throws Exception {
+    List<PriceQuote> all = store.all();
+    if (req.query().contains("bucket")) {
+      int buckets = intParam(req, "buckets", 1, 1024);
+      int bucket = intParam(req, "bucket", 0, buckets - 1);
+      all = all.stream().filter(q -> Buckets.of(q.sku(), buckets) == bucket).toList();
+    }
+    Api.sendJson(res, 200, Map.of("prices", all));
+  }
+
+  private static void checksums(ServerRequest req, ServerResponse res, ProductStore store)
+      throws Exception {
+    int buckets = intParam(req, "buckets", 1, 1024);
+    Buckets.Sums sums = new Buckets.Sums(buckets);
+    for (PriceQuote q : store.all()) {
+      sums.add(q.sku(), q.version(), digest(q.price(), q.currency()));
+    }
+    List<Map<String, Long>> list = new ArrayList<>(buckets);
+    for (int b = 0; b < buckets; b++) {
+      list.add(Map.of("bucket", (long) b, "count", sums.count(b), "checksum", sums.checksum(b)));
+    }
+    Api.sendJson(res, 200, Map.of("buckets", list));
+  }
+
+  private static int intParam(ServerRequest req, String name, int min, int max) {
+    String raw = req.query().contains(name) ? req.query().get(name) : "";
+    try {
+      int v = Integer.parseInt(raw);
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw Problem.invalid(
+            name,
+            "'" + name + "' must be an integer from " + min + " to " + max + ", was '" + raw + "'")
+        .toException();
+  }
+}

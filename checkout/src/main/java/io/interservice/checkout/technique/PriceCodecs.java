@@ -1,0 +1,87 @@
+package io.interservice.checkout.technique;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.interservice.access.Read;
+import io.interservice.access.http.QuoteCodec;
+import io.interservice.access.push.PushCodec;
+import io.interservice.access.spi.Change;
+import io.interservice.protocol.Buckets;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Catalog's bodies for the polling and push protocols, and the digest of a price. */
+final class PriceCodecs {
+  private PriceCodecs() {}
+
+  /** The digest of a price that reconciliation checksums include; catalog computes it alike. */
+  static long digest(Price price) {
+    return Buckets.digest(price.amount() + " " + price.currency());
+  }
+
+  static final QuoteCodec<String, Price> QUOTES =
+      new QuoteCodec<>() {
+        @Override
+        public byte[] request(Set<String> keys) throws IOException {
+          return PriceBodies.MAPPER.writeValueAsBytes(Map.of("skus", keys));
+        }
+
+        @Override
+        public Read.Found<String, Price> answer(byte[] body) throws IOException {
+          return PriceBodies.fromJson(body);
+        }
+      };
+
+  static final PushCodec<String, Price> PUSH =
+      new PushCodec<>() {
+        @Override
+        public List<Change.Upsert<String, Price>> snapshot(byte[] body) throws IOException {
+          JsonNode prices = PriceBodies.MAPPER.readTree(body).path("prices");
+          if (!prices.isArray()) {
+            throw new IOException("a snapshot needs a 'prices' array");
+          }
+          List<Change.Upsert<String, Price>> entries = new ArrayList<>(prices.size());
+          for (JsonNode p : prices) {
+            entries.add(upsert(p, "asOf"));
+          }
+          return entries;
+        }
+
+        @Override
+        public Change<String, Price> delivery(byte[] body) throws IOException {
+          return upsert(PriceBodies.MAPPER.readTree(body), "changedAt");
+        }
+      };
+
+  private static Change.Upsert<String, Price> upsert(JsonNode p, String instantField)
+      throws IOException {
+    JsonNode sku = p.path("sku");
+    JsonNode price = p.path("price");
+    JsonNode currency = p.path("currency");
+    JsonNode version = p.path("version");
+    JsonNode at = p.path(instantField);
+    if (!sku.isTextual()
+        || !price.canConvertToExactIntegral()
+        || !currency.isTextual()
+        || !version.canConvertToExactIntegral()
+        || !at.isTextual()) {
+      throw new IOException(
+          "a price needs sku, price, currency, version and " + instantField + " of their types");
+    }
+    if (price.asLong() < 0 || version.asLong() < 1) {
+      throw new IOException("a price must not be negative and a version is at least 1");
+    }
+    try {
+      return new Change.Upsert<>(
+          sku.asText(),
+          new Price(price.asLong(), currency.asText().trim()),
+          version.asLong(),
+          Instant.parse(at.asText()));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IOException(instantField + " is not an instant: " + at.asText(), e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.interservice.checkout.technique;
+
+import io.interservice.access.Access;
+import io.interservice.access.Source;
+import io.interservice.access.jdbc.JdbcReads;
+import io.interservice.service.Database;
+import io.interservice.service.Settings;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * {@code shared-db}: checkout reads catalog's own {@code products} table in the database they
+ * share, as role {@code --shared-db-user} (the anti-pattern, kept for comparison).
+ */
+final class SharedDb implements Technique {
+  private static final String SQL =
+      "SELECT sku, price, currency, version, clock_timestamp() FROM catalog.products WHERE sku = ANY (?)";
+
+  @Override
+  public String name() {
+    return "shared-db";
+  }
+
+  @Override
+  public Set<String> flags() {
+    return Resilient.flags("shared-db-user", "shared-db-password");
+  }
+
+  @Override
+  public Pricing start(Context context) {
+    Settings settings = context.settings();
+    DataSource shared =
+        Database.pool(
+            settings.string("db-url", "jdbc:postgresql://127.0.0.1:5432/interservice"),
+            settings.string("shared-db-user", "checkout_shared"),
+            settings.string("shared-db-password", ""),
+            "catalog",
+            settings.integer("db-pool", 16));
+    return new Pricing.BeforeTransaction(
+        Resilient.configure(
+                Access.direct(
+                    "catalog-db",
+                    JdbcReads.ownerCall(
+                        shared, SQL, r -> PriceBodies.fromRow(r, Source.SHARED_DB))),
+                settings)
+            .build());
+  }
+}

@@ -1,0 +1,34 @@
+package io.interservice.checkout.technique;
+
+import io.interservice.service.Api;
+import io.interservice.service.Settings;
+import java.util.Set;
+
+/**
+ * A way for checkout to get catalog's prices: its flags, how it prices orders, the routes it adds.
+ * One small class per technique, listed in {@link Techniques}; {@code CheckoutMain} names none.
+ */
+public interface Technique {
+
+  /** The name {@code --technique} takes. */
+  String name();
+
+  /** The flags it reads, beyond those of every service. */
+  Set<String> flags();
+
+  /**
+   * Starts it: builds how orders are priced (a reader it starts now, and closes when checkout
+   * stops) and adds any routes it serves to {@code context.api()}.
+   *
+   * @throws IllegalArgumentException for a setting it cannot use, naming the flag
+   */
+  Pricing start(Context context) throws Exception;
+
+  /**
+   * What a technique is started with.
+   *
+   * @param settings checkout's settings
+   * @param api checkout's HTTP API, for a technique's own routes
+   */
+  record Context(Settings settings, Api api) {}
+}

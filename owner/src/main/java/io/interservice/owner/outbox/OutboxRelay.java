@@ -1,0 +1,197 @@
+package io.interservice.owner.outbox;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Reads committed outbox rows in commit order and hands them to its sinks, then removes them, all
+ * in one transaction. A row is read only once every transaction that began before it has ended
+ * ({@code xid < pg_snapshot_xmin(pg_current_snapshot())}), so a row whose id was taken early but
+ * that commits late is neither skipped nor overtaken by a later transaction's rows. Idle, it waits
+ * for a notification from {@link Outbox#append} (and looks once every {@code idleCheck} in case one
+ * was missed); rows held back by a transaction still in flight are looked at again after a short
+ * backoff. One relay runs at a time per database (an advisory lock). Thread-safe.
+ */
+public final class OutboxRelay implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+  private static final int BATCH = 500;
+  private static final long LOCK_KEY = 0x6f7574626f78L; // "outbox"
+  private static final Duration HELD_BACK_MIN = Duration.ofMillis(2);
+  private static final Duration HELD_BACK_MAX = Duration.ofMillis(100);
+
+  private final DataSource db;
+  private final List<OutboxSink> sinks;
+  private final Duration idleCheck;
+  private final Thread thread;
+  private final AtomicLong relayed = new AtomicLong();
+  private final AtomicLong lagMicrosMax = new AtomicLong();
+  private final AtomicLong wakeUps = new AtomicLong();
+
+  /** A relay of {@code db}'s outbox to {@code sinks}; call {@link #start()}. */
+  public OutboxRelay(DataSource db, List<OutboxSink> sinks, Duration idleCheck) {
+    this.db = db;
+    this.sinks = List.copyOf(sinks);
+    this.idleCheck = idleCheck;
+    this.thread = Thread.ofPlatform().daemon().name("outbox-relay").unstarted(this::run);
+  }
+
+  /** Starts relaying. */
+  public void start() {
+    thread.start();
+  }
+
+  /** Events relayed so far. */
+  public long relayed() {
+    return relayed.get();
+  }
+
+  /** The largest time from writing a row to relaying it, so far. */
+  public Duration maxLag() {
+    return Duration.ofNanos(lagMicrosMax.get() * 1000);
+  }
+
+  /** How often the relay has looked at the outbox (a measure of its idle cost). */
+  public long wakeUps() {
+    return wakeUps.get();
+  }
+
+  private void run() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try (Connection listener = db.getConnection()) {
+        try (Statement s = listener.createStatement()) {
+          s.execute("LISTEN " + Outbox.CHANNEL);
+        }
+        PGConnection pg = listener.unwrap(PGConnection.class);
+        Duration heldBack = HELD_BACK_MIN;
+        while (!Thread.currentThread().isInterrupted()) {
+          wakeUps.incrementAndGet();
+          Pass pass = relayOnce();
+          if (pass.relayed() == BATCH) {
+            continue;
+          }
+          if (pass.heldBack()) {
+            Thread.sleep(heldBack);
+            heldBack =
+                heldBack.multipliedBy(2).compareTo(HELD_BACK_MAX) > 0
+                    ? HELD_BACK_MAX
+                    : heldBack.multipliedBy(2);
+            continue;
+          }
+          heldBack = HELD_BACK_MIN;
+          // blocks until a writer's transaction commits, or idleCheck passes
+          pg.getNotifications((int) idleCheck.toMillis());
+        }
+      } catch (SQLException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        LOG.log(Level.WARNING, "outbox relay: " + e + "; trying again in 1 s");
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException ie) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "outbox relay: a sink failed; trying again in 1 s", e);
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException ie) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** What one pass did: how many it relayed, and whether rows wait behind a running transaction. */
+  record Pass(int relayed, boolean heldBack) {}
+
+  /** Relays the rows that can be relayed now, up to a batch. */
+  Pass relayOnce() throws Exception {
+    List<OutboxEvent> events = new ArrayList<>();
+    boolean heldBack;
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+          lock.setLong(1, LOCK_KEY);
+          try (ResultSet r = lock.executeQuery()) {
+            if (!r.next() || !r.getBoolean(1)) {
+              c.rollback();
+              return new Pass(0, false); // another relay has it
+            }
+          }
+        }
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, topic, key, version, payload, written_at,"
+                    + " xid >= pg_snapshot_xmin(pg_current_snapshot()) AS held"
+                    + " FROM outbox ORDER BY xid, id LIMIT "
+                    + BATCH)) {
+          try (ResultSet r = s.executeQuery()) {
+            boolean held = false;
+            while (r.next()) {
+              if (r.getBoolean(7)) {
+                held = true;
+                break; // in xid order, every later row is held back too
+              }
+              events.add(
+                  new OutboxEvent(
+                      r.getLong(1),
+                      r.getString(2),
+                      r.getString(3),
+                      r.getLong(4),
+                      r.getString(5),
+                      r.getTimestamp(6).toInstant()));
+            }
+            heldBack = held;
+          }
+        }
+        if (events.isEmpty()) {
+          c.rollback();
+          return new Pass(0, heldBack);
+        }
+        for (OutboxSink sink : sinks) {
+          sink.deliver(c, events);
+        }
+        try (PreparedStatement d = c.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
+          Array ids = c.createArrayOf("bigint", events.stream().map(OutboxEvent::id).toArray());
+          d.setArray(1, ids);
+          d.executeUpdate();
+        }
+        c.commit();
+      } catch (Exception e) {
+        c.rollback();
+        throw e;
+      }
+    }
+    Instant now = Instant.now();
+    for (OutboxEvent e : events) {
+      long lag = Duration.between(e.writtenAt(), now).toNanos() / 1000;
+      lagMicrosMax.accumulateAndGet(lag, Math::max);
+    }
+    relayed.addAndGet(events.size());
+    sinks.forEach(OutboxSink::committed);
+    return new Pass(events.size(), heldBack);
+  }
+
+  /** Stops the relay. */
+  @Override
+  public void close() {
+    thread.interrupt();
+  }
+}
