@@ -49,26 +49,42 @@ public final class AuditReader {
   }
 
   /**
-   * Audits the orders of the scenario's database at {@code adminUrl} created from {@code since}
-   * (the database's clock, see {@link #now}) against the acknowledged order ids, which are looked
-   * for among all the orders.
+   * Audits the orders of the scenario's database at {@code adminUrl} (both services' schemas in one
+   * database) created from {@code since}; see {@link #audit(String, String, List, Instant)}.
    */
   public static AuditResult audit(String adminUrl, List<UUID> acknowledged, Instant since)
       throws SQLException {
-    try (Connection c = DriverManager.getConnection(adminUrl)) {
-      c.setReadOnly(true);
-      c.setAutoCommit(false);
-      boolean byCommit = tracksCommits(c);
+    return audit(adminUrl, adminUrl, acknowledged, since);
+  }
+
+  /**
+   * Audits the orders in checkout's database at {@code checkoutUrl} created from {@code since}
+   * (that database's clock, see {@link #now}) against the price history in catalog's database at
+   * {@code catalogUrl} (the same server, or another on the same machine and clock), and looks for
+   * the acknowledged order ids among all the orders.
+   */
+  public static AuditResult audit(
+      String catalogUrl, String checkoutUrl, List<UUID> acknowledged, Instant since)
+      throws SQLException {
+    try (Connection catalog = DriverManager.getConnection(catalogUrl);
+        Connection checkout = DriverManager.getConnection(checkoutUrl)) {
+      for (Connection c : List.of(catalog, checkout)) {
+        c.setReadOnly(true);
+        c.setAutoCommit(false);
+      }
       // the instant the transaction that last wrote a row committed, where the server keeps it
-      String lastCommit = byCommit ? "pg_xact_commit_timestamp(%s.xmin)" : "NULL::timestamptz";
+      String historyCommit =
+          tracksCommits(catalog) ? "pg_xact_commit_timestamp(h.xmin)" : "NULL::timestamptz";
+      String orderCommit =
+          tracksCommits(checkout) ? "pg_xact_commit_timestamp(o.xmin)" : "NULL::timestamptz";
       List<CommitInstants.Row> history = new ArrayList<>();
       List<AuditedLine> lines = new ArrayList<>();
       Set<UUID> stored = new HashSet<>();
-      try (Statement s = c.createStatement();
+      try (Statement s = catalog.createStatement();
           ResultSet r =
               s.executeQuery(
                   "SELECT h.sku, h.version, h.price, h.currency, h.valid_from, h.valid_to, "
-                      + lastCommit.formatted("h")
+                      + historyCommit
                       + " FROM catalog.price_history h")) {
         while (r.next()) {
           Timestamp to = r.getTimestamp(6);
@@ -86,10 +102,10 @@ public final class AuditReader {
         }
       }
       try (PreparedStatement s =
-          c.prepareStatement(
+          checkout.prepareStatement(
               "SELECT o.id, l.sku, l.price_version, l.unit_price, l.currency,"
                   + " coalesce("
-                  + lastCommit.formatted("o")
+                  + orderCommit
                   + ", o.created_at)"
                   + " FROM checkout.orders o JOIN checkout.order_lines l ON l.order_id = o.id"
                   + " WHERE o.created_at >= ?")) {
@@ -107,14 +123,14 @@ public final class AuditReader {
           }
         }
       }
-      try (Statement s = c.createStatement()) {
-        try (ResultSet r = s.executeQuery("SELECT id FROM checkout.orders")) {
-          while (r.next()) {
-            stored.add(r.getObject(1, UUID.class));
-          }
+      try (Statement s = checkout.createStatement();
+          ResultSet r = s.executeQuery("SELECT id FROM checkout.orders")) {
+        while (r.next()) {
+          stored.add(r.getObject(1, UUID.class));
         }
       }
-      c.rollback();
+      catalog.rollback();
+      checkout.rollback();
       return Audit.of(CommitInstants.dated(history), lines, acknowledged, stored);
     }
   }

@@ -6,7 +6,10 @@ import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
+import io.interservice.pricegrpc.Price;
 import io.interservice.pricegrpc.PricesGrpc;
+import io.interservice.pricegrpc.PricesReply;
+import io.interservice.pricegrpc.PricesRequest;
 import io.interservice.service.Skus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,9 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 
@@ -30,9 +31,9 @@ final class GrpcPrices {
   /** Starts the gRPC server on {@code host}:{@code port}. */
   static Server start(String host, int port, ProductStore store, MeterRegistry meters) {
     ServerServiceDefinition service =
-        ServerServiceDefinition.builder(PricesGrpc.SERVICE)
+        ServerServiceDefinition.builder(PricesGrpc.SERVICE_NAME)
             .addMethod(
-                PricesGrpc.GET_PRICES,
+                PricesGrpc.getGetPricesMethod(),
                 ServerCalls.asyncUnaryCall(
                     (request, response) -> answer(request, response, store, meters)))
             .build();
@@ -48,14 +49,14 @@ final class GrpcPrices {
   }
 
   private static void answer(
-      PricesGrpc.PricesRequest request,
-      StreamObserver<PricesGrpc.PricesReply> response,
+      PricesRequest request,
+      StreamObserver<PricesReply> response,
       ProductStore store,
       MeterRegistry meters) {
     long start = System.nanoTime();
     Status status = Status.OK;
     try {
-      Set<String> skus = new LinkedHashSet<>(request.skus());
+      Set<String> skus = new LinkedHashSet<>(request.getSkusList());
       if (skus.isEmpty()
           || skus.size() > CatalogApi.MAX_SKUS
           || !skus.stream().allMatch(Skus::valid)) {
@@ -65,18 +66,18 @@ final class GrpcPrices {
         response.onError(status.asRuntimeException());
         return;
       }
-      List<PricesGrpc.Price> prices = new ArrayList<>();
+      PricesReply.Builder reply = PricesReply.newBuilder();
       for (PriceQuote q : store.prices(skus)) {
         skus.remove(q.sku());
-        prices.add(
-            new PricesGrpc.Price(
-                q.sku(),
-                q.price(),
-                q.currency(),
-                q.version(),
-                ChronoUnit.MICROS.between(java.time.Instant.EPOCH, q.asOf())));
+        reply.addPrices(
+            Price.newBuilder()
+                .setSku(q.sku())
+                .setPrice(q.price())
+                .setCurrency(q.currency())
+                .setVersion(q.version())
+                .setAsOfMicros(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, q.asOf())));
       }
-      response.onNext(new PricesGrpc.PricesReply(prices, List.copyOf(skus)));
+      response.onNext(reply.addAllUnknown(skus).build());
       response.onCompleted();
     } catch (Exception e) {
       status = Status.UNAVAILABLE.withDescription(e.toString());

@@ -14,10 +14,7 @@ import io.interservice.lab.run.RunResult;
 import io.interservice.lab.run.Runner;
 import io.interservice.lab.technique.Technique;
 import io.interservice.lab.technique.Techniques;
-import io.interservice.lab.topology.EmbeddedPostgres;
-import io.interservice.lab.topology.Ports;
-import io.interservice.lab.topology.ScenarioDatabase;
-import io.interservice.lab.topology.Topology;
+import io.interservice.lab.topology.Databases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,8 +197,8 @@ final class CompareCommand implements Callable<Integer> {
 
     List<RunResult> results = new ArrayList<>();
     List<Comparison.MaxRate> maxRates = new ArrayList<>();
-    try (Database database = Database.open(db, runDir);
-        Runner runner = new Runner(home, database.scenario(), runDir)) {
+    try (Databases databases = db == null ? Databases.embedded(runDir) : Databases.existing(db);
+        Runner runner = new Runner(home, databases, runDir)) {
       // repetitions outermost, so that a slow spell of the machine does not land on one technique
       for (int rep = 1; rep <= repeat; rep++) {
         for (Technique technique : chosen) {
@@ -338,26 +335,6 @@ final class CompareCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           flag + " must be a duration such as 500ms, 30s or 2m, was '" + v + "'");
-    }
-  }
-
-  /** The database for the whole comparison: embedded (stopped at the end) or an existing one. */
-  private record Database(ScenarioDatabase scenario, @Nullable EmbeddedPostgres embedded)
-      implements AutoCloseable {
-    static Database open(@Nullable String url, Path runDir) {
-      if (url != null) {
-        return new Database(ScenarioDatabase.existing(url), null);
-      }
-      EmbeddedPostgres pg =
-          EmbeddedPostgres.start(Topology.cache(), runDir.resolve("postgres"), Ports.free());
-      return new Database(ScenarioDatabase.create(pg), pg);
-    }
-
-    @Override
-    public void close() {
-      if (embedded != null) {
-        embedded.close();
-      }
     }
   }
 }

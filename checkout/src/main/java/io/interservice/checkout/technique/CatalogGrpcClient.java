@@ -13,12 +13,13 @@ import io.interservice.access.Versioned;
 import io.interservice.access.spi.OwnerCall;
 import io.interservice.access.spi.OwnerRejectedException;
 import io.interservice.pricegrpc.PricesGrpc;
+import io.interservice.pricegrpc.PricesReply;
+import io.interservice.pricegrpc.PricesRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ final class CatalogGrpcClient implements OwnerCall<String, Price> {
   @Override
   public Read.Found<String, Price> fetch(Set<String> skus, Duration timeout)
       throws IOException, OwnerRejectedException {
-    PricesGrpc.PricesReply reply;
+    PricesReply reply;
     if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
       // catalog may be back already: connect now, not after gRPC's growing backoff
       channel.resetConnectBackoff();
@@ -46,12 +47,12 @@ final class CatalogGrpcClient implements OwnerCall<String, Price> {
       reply =
           ClientCalls.blockingUnaryCall(
               channel,
-              PricesGrpc.GET_PRICES,
+              PricesGrpc.getGetPricesMethod(),
               // wait for that connection within the attempt's time instead of failing at once
               CallOptions.DEFAULT
                   .withWaitForReady()
                   .withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS),
-              new PricesGrpc.PricesRequest(List.copyOf(skus)));
+              PricesRequest.newBuilder().addAllSkus(skus).build());
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
         throw new OwnerRejectedException("GetPrices: " + e.getStatus());
@@ -59,13 +60,14 @@ final class CatalogGrpcClient implements OwnerCall<String, Price> {
       throw new IOException("GetPrices: " + e.getStatus(), e);
     }
     Map<String, Versioned<Price>> found = new HashMap<>();
-    for (PricesGrpc.Price p : reply.prices()) {
-      Instant asOf = Instant.EPOCH.plus(p.asOfMicros(), ChronoUnit.MICROS);
+    for (io.interservice.pricegrpc.Price p : reply.getPricesList()) {
+      Instant asOf = Instant.EPOCH.plus(p.getAsOfMicros(), ChronoUnit.MICROS);
       found.put(
-          p.sku(),
+          p.getSku(),
           new Versioned<>(
-              new Price(p.price(), p.currency()), Provenance.fromOwner(p.version(), asOf)));
+              new Price(p.getPrice(), p.getCurrency()),
+              Provenance.fromOwner(p.getVersion(), asOf)));
     }
-    return new Read.Found<>(found, Set.copyOf(reply.unknown()));
+    return new Read.Found<>(found, Set.copyOf(reply.getUnknownList()));
   }
 }

@@ -2,6 +2,7 @@ package io.interservice.lab.fault;
 
 import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.topology.OwnerNetwork;
+import io.interservice.lab.topology.ScenarioDatabase;
 import io.interservice.lab.topology.ServiceProcess;
 
 /** A scenario: what happens inside the fault window (nothing, for {@code steady}). */
@@ -43,12 +44,16 @@ public interface Fault {
    * @param catalog the owner's process
    * @param admin the owner's admin API
    * @param network the lab's proxies between checkout and the owner
+   * @param ownerDatabase the owner's database (checkout's too for the techniques that share it)
    * @param beforeOwnerStops called before the owner's process is stopped, so that counters it holds
    *     can be read first
+   * @param beforeOwnerDatabaseStops the same, before the owner's database server is stopped
    */
   record Target(
       ServiceProcess catalog,
       CatalogAdmin admin,
       OwnerNetwork network,
-      Runnable beforeOwnerStops) {}
+      ScenarioDatabase ownerDatabase,
+      Runnable beforeOwnerStops,
+      Runnable beforeOwnerDatabaseStops) {}
 }

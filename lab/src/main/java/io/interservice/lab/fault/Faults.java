@@ -15,6 +15,7 @@ public final class Faults {
         List.of(
             new Steady(),
             new OwnerDown(),
+            new OwnerDbDown(),
             new OwnerPause(),
             new OwnerSlow(Duration.ofMillis(800)),
             new PriceStorm(50),

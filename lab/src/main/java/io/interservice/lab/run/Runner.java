@@ -9,6 +9,7 @@ import io.interservice.lab.load.PriceWriter;
 import io.interservice.lab.load.Priming;
 import io.interservice.lab.load.Timeline;
 import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.topology.Databases;
 import io.interservice.lab.topology.ScenarioDatabase;
 import io.interservice.lab.topology.ServiceProcess;
 import io.interservice.lab.topology.Topology;
@@ -47,18 +48,18 @@ public final class Runner implements AutoCloseable {
   }
 
   private final Path home;
-  private final ScenarioDatabase database;
+  private final Databases databases;
   private final Path runDir;
   private final boolean auditByCommit;
   private @Nullable Topology topology;
   private @Nullable Started keepable;
 
-  public Runner(Path home, ScenarioDatabase database, Path runDir) throws SQLException {
+  public Runner(Path home, Databases databases, Path runDir) throws SQLException {
     this.home = home;
-    this.database = database;
+    this.databases = databases;
     this.runDir = runDir;
     // a server setting, the same for every run: how the audit dates versions and orders
-    this.auditByCommit = AuditReader.tracksCommits(database.adminUrl());
+    this.auditByCommit = AuditReader.tracksCommits(databases.catalog().adminUrl());
   }
 
   /**
@@ -68,7 +69,7 @@ public final class Runner implements AutoCloseable {
   public RunResult run(RunConfig config, Consumer<OpenLoopDriver.Progress> progress)
       throws InterruptedException, SQLException {
     // orders from here on are this run's (priming's included); earlier ones are not audited again
-    Instant since = AuditReader.now(database.adminUrl());
+    Instant since = AuditReader.now(databases.checkout(config.technique()).adminUrl());
     boolean kept = canKeep(config);
     if (kept) {
       System.err.println(
@@ -101,11 +102,11 @@ public final class Runner implements AutoCloseable {
 
   private void startFresh(RunConfig config) throws InterruptedException {
     close();
-    database.reset();
+    databases.reset();
     long starting = System.nanoTime();
     Topology running =
-        Topology.onDatabase(
-            database,
+        Topology.onDatabases(
+            databases,
             new Topology.Options(
                 home,
                 runDir.resolve(config.technique().name()),
@@ -156,7 +157,15 @@ public final class Runner implements AutoCloseable {
     Map<String, ProcessCpu> cpu = new LinkedHashMap<>();
     cpu.put("catalog", new ProcessCpu(catalog.pid()));
     cpu.put("checkout", new ProcessCpu(checkout.pid()));
-    cpu.put("postgres", new ProcessCpu(database.serverPid()));
+    ScenarioDatabase catalogDb = services.catalogDatabase();
+    ScenarioDatabase checkoutDb = services.checkoutDatabase();
+    if (catalogDb == checkoutDb) {
+      cpu.put("postgres", new ProcessCpu(catalogDb.serverPid()));
+    } else {
+      cpu.put("postgres-catalog", new ProcessCpu(catalogDb.serverPid()));
+      cpu.put("postgres-checkout", new ProcessCpu(checkoutDb.serverPid()));
+    }
+    ProcessCpu ownerDbCpu = cpu.get(catalogDb == checkoutDb ? "postgres" : "postgres-catalog");
     Fault fault = config.fault();
     AtomicBoolean inWindow = new AtomicBoolean();
     Fault.Target target =
@@ -164,10 +173,12 @@ public final class Runner implements AutoCloseable {
             catalog,
             admin,
             services.ownerNetwork(),
+            catalogDb,
             () -> {
               ownerRequests.checkpoint();
               cpu.get("catalog").checkpoint();
-            });
+            },
+            ownerDbCpu::checkpoint);
     long loadStart = System.nanoTime();
     Thread.ofPlatform()
         .daemon()
@@ -209,9 +220,12 @@ public final class Runner implements AutoCloseable {
               progress);
       faultThread.join();
       cpu.get("catalog").follow(catalog.pid());
+      ownerDbCpu.follow(catalogDb.serverPid());
       double seconds = config.duration().toMillis() / 1000.0;
       long owner = ownerRequests.total();
-      AuditResult audit = AuditReader.audit(database.adminUrl(), load.acknowledged(), since);
+      AuditResult audit =
+          AuditReader.audit(
+              catalogDb.adminUrl(), checkoutDb.adminUrl(), load.acknowledged(), since);
       return result(
           config,
           kept,

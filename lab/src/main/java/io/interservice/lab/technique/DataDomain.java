@@ -29,6 +29,11 @@ final class DataDomain implements Technique {
   }
 
   @Override
+  public boolean sharesOwnerDatabase() {
+    return true;
+  }
+
+  @Override
   public MovingParts movingParts() {
     return new MovingParts(
         2,

@@ -38,7 +38,7 @@ final class DirectGrpc implements Technique {
   @Override
   public List<String> sources() {
     return List.of(
-        "price-grpc/src/main/java/io/interservice/pricegrpc/PricesGrpc.java",
+        "price-grpc/src/main/protobuf/prices.proto",
         "catalog/src/main/java/io/interservice/catalog/GrpcPrices.java",
         "catalog/src/main/java/io/interservice/catalog/GrpcFeature.java",
         "checkout/src/main/java/io/interservice/checkout/technique/CatalogGrpcClient.java",

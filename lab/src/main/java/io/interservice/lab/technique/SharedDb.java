@@ -38,6 +38,11 @@ final class SharedDb implements Technique {
   }
 
   @Override
+  public boolean sharesOwnerDatabase() {
+    return true;
+  }
+
+  @Override
   public MovingParts movingParts() {
     return new MovingParts(
         2, List.of("postgresql (shared)"), List.of("SQL: catalog.products"), List.of());

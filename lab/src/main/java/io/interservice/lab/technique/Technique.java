@@ -32,6 +32,14 @@ public interface Technique {
    */
   Set<String> ownerEndpoints();
 
+  /**
+   * Whether checkout uses catalog's database server instead of its own: the techniques that share
+   * the owner's data store on purpose.
+   */
+  default boolean sharesOwnerDatabase() {
+    return false;
+  }
+
   /** Prepares the database once catalog has created its tables, before checkout starts. */
   default void prepare(ScenarioDatabase database) {}
 

@@ -22,16 +22,29 @@ public final class EmbeddedPostgres implements AutoCloseable {
   static final String SUPERUSER = "postgres";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-  private final Process process;
+  private final List<String> command;
   private final int port;
   private final String password;
   private final Path log;
+  private Process process;
 
-  private EmbeddedPostgres(Process process, int port, String password, Path log) {
-    this.process = process;
+  private EmbeddedPostgres(List<String> command, int port, String password, Path log)
+      throws IOException {
+    this.command = command;
     this.port = port;
     this.password = password;
     this.log = log;
+    this.process = launch();
+  }
+
+  private Process launch() throws IOException {
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    Processes.track(p);
+    return p;
   }
 
   /**
@@ -62,30 +75,25 @@ public final class EmbeddedPostgres implements AutoCloseable {
               "--no-locale"),
           dir.resolve("initdb.log"));
       Files.delete(pwfile);
-      Process process =
-          new ProcessBuilder(
-                  command(
-                      home.resolve("bin/postgres").toString(),
-                      "-D",
-                      data.toString(),
-                      "-p",
-                      Integer.toString(port),
-                      "-c",
-                      "listen_addresses=127.0.0.1",
-                      "-c",
-                      "unix_socket_directories=" + dir,
-                      "-c",
-                      "max_connections=300",
-                      "-c",
-                      "shared_buffers=128MB",
-                      // the audit dates price changes and orders by their commits
-                      "-c",
-                      "track_commit_timestamp=on"))
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      EmbeddedPostgres pg = new EmbeddedPostgres(process, port, password, log);
-      Processes.track(process);
+      List<String> server =
+          command(
+              home.resolve("bin/postgres").toString(),
+              "-D",
+              data.toString(),
+              "-p",
+              Integer.toString(port),
+              "-c",
+              "listen_addresses=127.0.0.1",
+              "-c",
+              "unix_socket_directories=" + dir,
+              "-c",
+              "max_connections=300",
+              "-c",
+              "shared_buffers=128MB",
+              // the audit dates price changes and orders by their commits
+              "-c",
+              "track_commit_timestamp=on");
+      EmbeddedPostgres pg = new EmbeddedPostgres(server, port, password, log);
       pg.awaitReady();
       return pg;
     } catch (IOException e) {
@@ -104,13 +112,37 @@ public final class EmbeddedPostgres implements AutoCloseable {
   }
 
   /** The server's PID. */
-  public long pid() {
+  public synchronized long pid() {
     return process.pid();
+  }
+
+  /**
+   * Stops the server as a crash would: immediate shutdown ({@code SIGQUIT}: every backend ends at
+   * once, nothing is flushed), so that {@link #restart()} recovers from the write-ahead log.
+   */
+  public synchronized void crash() {
+    Processes.signal(process.pid(), "QUIT");
+    Processes.awaitExit(process, Duration.ofSeconds(15));
+  }
+
+  /**
+   * Starts the server again on the same data and port, after {@link #crash()}, and waits for it.
+   */
+  public synchronized void restart() {
+    if (process.isAlive()) {
+      close();
+    }
+    try {
+      process = launch();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot restart PostgreSQL", e);
+    }
+    awaitReady();
   }
 
   /** Stops the server: fast shutdown, then a kill if it has not stopped within 15 s. */
   @Override
-  public void close() {
+  public synchronized void close() {
     Processes.signal(process.pid(), "INT");
     Processes.awaitExit(process, Duration.ofSeconds(15));
   }

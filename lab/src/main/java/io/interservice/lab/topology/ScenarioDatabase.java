@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scenario's database: one schema and one login role per service, each role owning its own
@@ -27,17 +28,30 @@ public final class ScenarioDatabase {
 
   private final String adminUrl;
   private final String serviceUrl;
-  private final long serverPid;
+  private final @Nullable EmbeddedPostgres server;
 
-  private ScenarioDatabase(String adminUrl, String serviceUrl, long serverPid) {
+  private ScenarioDatabase(String adminUrl, String serviceUrl, @Nullable EmbeddedPostgres server) {
     this.adminUrl = adminUrl;
     this.serviceUrl = serviceUrl;
-    this.serverPid = serverPid;
+    this.server = server;
   }
 
   /** The embedded server's PID, or -1 for an existing database (its CPU is not measured). */
   public long serverPid() {
-    return serverPid;
+    return server == null ? -1 : server.pid();
+  }
+
+  /**
+   * The embedded server, for the faults that crash and restart it.
+   *
+   * @throws IllegalStateException for an existing database, which the lab does not control
+   */
+  public EmbeddedPostgres server() {
+    if (server == null) {
+      throw new IllegalStateException(
+          "this scenario runs on an existing database (--db), which the lab does not stop");
+    }
+    return server;
   }
 
   /** Creates the database, roles and empty schemas on an embedded server. */
@@ -48,7 +62,7 @@ public final class ScenarioDatabase {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + DATABASE, e);
     }
-    ScenarioDatabase db = new ScenarioDatabase(pg.adminUrl(DATABASE), pg.url(DATABASE), pg.pid());
+    ScenarioDatabase db = new ScenarioDatabase(pg.adminUrl(DATABASE), pg.url(DATABASE), pg);
     db.reset();
     return db;
   }
@@ -66,7 +80,7 @@ public final class ScenarioDatabase {
           "--db must look like jdbc:postgresql://host:port/database?user=...&password=..., was "
               + adminJdbcUrl);
     }
-    ScenarioDatabase db = new ScenarioDatabase(adminJdbcUrl, withoutParams, -1);
+    ScenarioDatabase db = new ScenarioDatabase(adminJdbcUrl, withoutParams, null);
     db.reset();
     return db;
   }

@@ -10,11 +10,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The whole scenario running: catalog and checkout, on a database of their own (embedded, or an
- * existing one) or on one they share with other topologies. Catalog starts with the technique's
- * owner features and is seeded, the lab's proxies open in front of its endpoints, the technique's
- * database preparation is done, then checkout starts, reaching catalog through the proxies. {@link
- * #close()} stops everything it started, in reverse order.
+ * The whole scenario running: catalog and checkout, each on its own database server (embedded; one
+ * existing database for both with {@code --db}; catalog's for a technique that shares it), or on
+ * servers the caller runs. Catalog starts with the technique's owner features and is seeded, the
+ * lab's proxies open in front of its endpoints, the technique's database preparation is done, then
+ * checkout starts, reaching catalog through the proxies. {@link #close()} stops everything it
+ * started, in reverse order.
  */
 public final class Topology implements AutoCloseable {
 
@@ -22,8 +23,8 @@ public final class Topology implements AutoCloseable {
    * What to start.
    *
    * @param home the repository root, where the services' jars are built
-   * @param logDir where the services' logs go (and an embedded database's files, under {@code
-   *     postgres/})
+   * @param logDir where the services' logs go (and embedded databases' files, under {@code
+   *     postgres-catalog/} and {@code postgres-checkout/})
    * @param catalogPort catalog's port (0 picks a free one)
    * @param checkoutPort checkout's port (0 picks a free one)
    * @param technique how checkout gets prices: its flags, catalog's features, the database's
@@ -45,27 +46,23 @@ public final class Topology implements AutoCloseable {
       boolean labMode) {}
 
   private final List<AutoCloseable> started = new ArrayList<>();
-  private final ScenarioDatabase database;
+  private final Databases databases;
+  private final ScenarioDatabase catalogDb;
+  private final ScenarioDatabase checkoutDb;
   private final ServiceProcess catalog;
   private final OwnerNetwork ownerNetwork;
   private final ServiceProcess checkout;
-  private final @Nullable EmbeddedPostgres postgres;
 
-  private Topology(Options options, @Nullable ScenarioDatabase shared, @Nullable String dbUrl) {
+  private Topology(Options options, Databases databases, boolean owned) {
+    this.databases = databases;
+    if (owned) {
+      started.add(databases);
+    }
+    Technique technique = options.technique();
+    this.catalogDb = databases.catalog();
+    this.checkoutDb = databases.checkout(technique);
+    ScenarioDatabase database = catalogDb;
     try {
-      if (shared != null) {
-        postgres = null;
-        database = shared;
-      } else if (dbUrl == null) {
-        postgres =
-            EmbeddedPostgres.start(cache(), options.logDir().resolve("postgres"), Ports.free());
-        started.add(postgres);
-        database = ScenarioDatabase.create(postgres);
-      } else {
-        postgres = null;
-        database = ScenarioDatabase.existing(dbUrl);
-      }
-      Technique technique = options.technique();
       int catalogPort =
           options.catalogPort() == 0 ? Ports.freeWith(Services.GRPC_OFFSET) : options.catalogPort();
       catalog =
@@ -91,7 +88,7 @@ public final class Topology implements AutoCloseable {
       args.addAll(options.extraCheckoutArgs());
       checkout =
           Services.checkout(
-              options.home(), database, port(options.checkoutPort()), args, options.logDir());
+              options.home(), checkoutDb, port(options.checkoutPort()), args, options.logDir());
       started.add(checkout);
     } catch (RuntimeException e) {
       close();
@@ -111,20 +108,22 @@ public final class Topology implements AutoCloseable {
   }
 
   /**
-   * Starts an embedded PostgreSQL ({@code dbUrl} null) or uses the existing database at the admin
-   * JDBC URL {@code dbUrl}, then both services; waits until they are healthy. Closing stops the
-   * embedded database too.
+   * Starts an embedded PostgreSQL server per service ({@code dbUrl} null) or uses the existing
+   * database at the admin JDBC URL {@code dbUrl} for both, then both services; waits until they are
+   * ready. Closing stops the embedded servers too.
    */
   public static Topology start(Options options, @Nullable String dbUrl) {
-    return new Topology(options, null, dbUrl);
+    Databases databases =
+        dbUrl == null ? Databases.embedded(options.logDir()) : Databases.existing(dbUrl);
+    return new Topology(options, databases, true);
   }
 
   /**
-   * Starts both services on {@code database}, which the caller runs and resets; waits until they
-   * are healthy.
+   * Starts both services on {@code databases}, which the caller runs and resets; waits until they
+   * are ready.
    */
-  public static Topology onDatabase(ScenarioDatabase database, Options options) {
-    return new Topology(options, database, null);
+  public static Topology onDatabases(Databases databases, Options options) {
+    return new Topology(options, databases, false);
   }
 
   /** Where the embedded PostgreSQL's binaries are extracted once per machine. */
@@ -132,8 +131,14 @@ public final class Topology implements AutoCloseable {
     return Path.of(System.getProperty("user.home"), ".cache", "interservice");
   }
 
-  public ScenarioDatabase database() {
-    return database;
+  /** Catalog's database. */
+  public ScenarioDatabase catalogDatabase() {
+    return catalogDb;
+  }
+
+  /** Checkout's database: its own, or catalog's for a technique that shares it. */
+  public ScenarioDatabase checkoutDatabase() {
+    return checkoutDb;
   }
 
   public ServiceProcess catalog() {
@@ -149,9 +154,12 @@ public final class Topology implements AutoCloseable {
     return checkout;
   }
 
-  /** The embedded server's PID, or -1 when an existing database is used. */
-  public long postgresPid() {
-    return postgres == null ? -1 : postgres.pid();
+  /** The database servers' PIDs (none when an existing database is used). */
+  public List<Long> postgresPids() {
+    return java.util.stream.Stream.of(catalogDb.serverPid(), checkoutDb.serverPid())
+        .filter(pid -> pid >= 0)
+        .distinct()
+        .toList();
   }
 
   @Override

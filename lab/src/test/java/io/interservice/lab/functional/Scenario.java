@@ -2,6 +2,7 @@ package io.interservice.lab.functional;
 
 import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.technique.Techniques;
+import io.interservice.lab.topology.Databases;
 import io.interservice.lab.topology.ScenarioDatabase;
 import io.interservice.lab.topology.ServiceProcess;
 import io.interservice.lab.topology.Topology;
@@ -36,8 +37,8 @@ final class Scenario implements AutoCloseable {
     database = SharedDatabase.get();
     database.reset();
     topology =
-        Topology.onDatabase(
-            database,
+        Topology.onDatabases(
+            Databases.shared(database),
             new Topology.Options(
                 Lab.home(),
                 logs(name),

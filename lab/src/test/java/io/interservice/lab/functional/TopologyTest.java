@@ -29,7 +29,10 @@ class TopologyTest {
                 1,
                 false),
             null)) {
-      pids = List.of(topology.postgresPid(), topology.catalog().pid(), topology.checkout().pid());
+      pids = new java.util.ArrayList<>(topology.postgresPids());
+      assertThat(pids).as("a database server per service").hasSize(2);
+      pids.add(topology.catalog().pid());
+      pids.add(topology.checkout().pid());
       assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
       assertThat(Files.readString(run.resolve("catalog.log"))).contains("catalog listening on");
     }
