@@ -51,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "steady,owner-down",
       description =
-          "scenarios (default ${DEFAULT-VALUE}); known: steady, owner-down, owner-pause, owner-slow, price-storm, schema-change")
+          "scenarios (default ${DEFAULT-VALUE}); known: steady, owner-down, owner-db-down, owner-pause, owner-slow, owner-partition, owner-flaky, price-storm, schema-change")
   List<String> scenarios;
 
   @Option(

@@ -1,9 +1,10 @@
 package io.interservice.lab.fault;
 
 import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.topology.Component;
 import io.interservice.lab.topology.OwnerNetwork;
-import io.interservice.lab.topology.ScenarioDatabase;
-import io.interservice.lab.topology.ServiceProcess;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** A scenario: what happens inside the fault window (nothing, for {@code steady}). */
 public interface Fault {
@@ -41,19 +42,38 @@ public interface Fault {
   /**
    * What a fault acts on.
    *
-   * @param catalog the owner's process
+   * @param components the scenario's running parts, by role (a database run outside the lab is
+   *     absent)
    * @param admin the owner's admin API
    * @param network the lab's proxies between checkout and the owner
-   * @param ownerDatabase the owner's database (checkout's too for the techniques that share it)
-   * @param beforeOwnerStops called before the owner's process is stopped, so that counters it holds
-   *     can be read first
-   * @param beforeOwnerDatabaseStops the same, before the owner's database server is stopped
+   * @param beforeStopping called with a component's role before a fault stops it, so that counters
+   *     it holds (requests, CPU) can be read first
    */
   record Target(
-      ServiceProcess catalog,
+      Map<Component.Role, Component> components,
       CatalogAdmin admin,
       OwnerNetwork network,
-      ScenarioDatabase ownerDatabase,
-      Runnable beforeOwnerStops,
-      Runnable beforeOwnerDatabaseStops) {}
+      Consumer<Component.Role> beforeStopping) {
+
+    /**
+     * The component with {@code role}.
+     *
+     * @throws IllegalStateException when the scenario has none (a database the lab does not run)
+     */
+    public Component component(Component.Role role) {
+      Component c = components.get(role);
+      if (c == null) {
+        throw new IllegalStateException(
+            "this scenario has no " + role + " the lab controls (an existing --db?)");
+      }
+      return c;
+    }
+
+    /** Reads the counters of the component with {@code role}, then kills it. */
+    public void kill(Component.Role role) {
+      Component c = component(role);
+      beforeStopping.accept(role);
+      c.kill();
+    }
+  }
 }

@@ -17,7 +17,9 @@ public final class Faults {
             new OwnerDown(),
             new OwnerDbDown(),
             new OwnerPause(),
-            new OwnerSlow(Duration.ofMillis(800)),
+            OwnerNetworkFault.slow(Duration.ofMillis(800)),
+            OwnerNetworkFault.partition(),
+            OwnerNetworkFault.flaky(0.5),
             new PriceStorm(50),
             new SchemaChange())) {
       BY_NAME.put(f.name(), f);

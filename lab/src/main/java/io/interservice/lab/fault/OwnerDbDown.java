@@ -1,5 +1,7 @@
 package io.interservice.lab.fault;
 
+import io.interservice.lab.topology.Component;
+
 /**
  * {@code owner-db-down}: catalog's database server stopped as by a crash (immediate shutdown) for
  * the window, then restarted (it recovers from its log). Where checkout shares that server on
@@ -19,12 +21,11 @@ final class OwnerDbDown implements Fault {
 
   @Override
   public void begin(Target target) {
-    target.beforeOwnerDatabaseStops().run();
-    target.ownerDatabase().server().crash();
+    target.kill(Component.Role.OWNER_DATABASE);
   }
 
   @Override
   public void end(Target target) {
-    target.ownerDatabase().server().restart();
+    target.component(Component.Role.OWNER_DATABASE).restart();
   }
 }

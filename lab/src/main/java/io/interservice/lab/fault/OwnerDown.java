@@ -1,5 +1,7 @@
 package io.interservice.lab.fault;
 
+import io.interservice.lab.topology.Component;
+
 /** {@code owner-down}: catalog is killed with SIGKILL, then restarted when the window ends. */
 final class OwnerDown implements Fault {
   @Override
@@ -14,12 +16,11 @@ final class OwnerDown implements Fault {
 
   @Override
   public void begin(Target target) {
-    target.beforeOwnerStops().run();
-    target.catalog().kill();
+    target.kill(Component.Role.OWNER);
   }
 
   @Override
   public void end(Target target) {
-    target.catalog().restart();
+    target.component(Component.Role.OWNER).restart();
   }
 }

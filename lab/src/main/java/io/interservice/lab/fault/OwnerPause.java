@@ -1,5 +1,7 @@
 package io.interservice.lab.fault;
 
+import io.interservice.lab.topology.Component;
+
 /** {@code owner-pause}: catalog frozen with SIGSTOP, resumed with SIGCONT. */
 final class OwnerPause implements Fault {
   @Override
@@ -14,11 +16,11 @@ final class OwnerPause implements Fault {
 
   @Override
   public void begin(Target target) {
-    target.catalog().pause();
+    target.component(Component.Role.OWNER).pause();
   }
 
   @Override
   public void end(Target target) {
-    target.catalog().resume();
+    target.component(Component.Role.OWNER).resume();
   }
 }

@@ -9,6 +9,7 @@ import io.interservice.lab.load.PriceWriter;
 import io.interservice.lab.load.Priming;
 import io.interservice.lab.load.Timeline;
 import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.topology.Component;
 import io.interservice.lab.topology.Databases;
 import io.interservice.lab.topology.ScenarioDatabase;
 import io.interservice.lab.topology.ServiceProcess;
@@ -18,6 +19,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,31 +157,36 @@ public final class Runner implements AutoCloseable {
     CatalogAdmin admin = new CatalogAdmin(catalog.url());
     OwnerRequests ownerRequests =
         new OwnerRequests(catalog.url(), config.technique().ownerEndpoints());
-    Map<String, ProcessCpu> cpu = new LinkedHashMap<>();
-    cpu.put("catalog", new ProcessCpu(catalog.pid()));
-    cpu.put("checkout", new ProcessCpu(checkout.pid()));
     ScenarioDatabase catalogDb = services.catalogDatabase();
     ScenarioDatabase checkoutDb = services.checkoutDatabase();
-    if (catalogDb == checkoutDb) {
-      cpu.put("postgres", new ProcessCpu(catalogDb.serverPid()));
-    } else {
-      cpu.put("postgres-catalog", new ProcessCpu(catalogDb.serverPid()));
-      cpu.put("postgres-checkout", new ProcessCpu(checkoutDb.serverPid()));
-    }
-    ProcessCpu ownerDbCpu = cpu.get(catalogDb == checkoutDb ? "postgres" : "postgres-catalog");
+    Map<Component.Role, Component> components = services.components();
+    // one meter per process, named for the report; a shared database server is metered once
+    Map<String, ProcessCpu> cpu = new LinkedHashMap<>();
+    Map<Component.Role, ProcessCpu> meters = new EnumMap<>(Component.Role.class);
+    Map<Component, ProcessCpu> byComponent = new IdentityHashMap<>();
+    components.forEach((role, c) ->
+        meters.put(
+            role,
+            byComponent.computeIfAbsent(
+                c,
+                k -> {
+                  ProcessCpu meter = new ProcessCpu(k.pid());
+                  cpu.put(cpuName(role, catalogDb == checkoutDb), meter);
+                  return meter;
+                })));
     Fault fault = config.fault();
     AtomicBoolean inWindow = new AtomicBoolean();
     Fault.Target target =
         new Fault.Target(
-            catalog,
+            components,
             admin,
             services.ownerNetwork(),
-            catalogDb,
-            () -> {
-              ownerRequests.checkpoint();
-              cpu.get("catalog").checkpoint();
-            },
-            ownerDbCpu::checkpoint);
+            role -> {
+              if (role == Component.Role.OWNER) {
+                ownerRequests.checkpoint();
+              }
+              meters.get(role).checkpoint();
+            });
     long loadStart = System.nanoTime();
     Thread.ofPlatform()
         .daemon()
@@ -219,8 +227,7 @@ public final class Runner implements AutoCloseable {
                   REQUEST_TIMEOUT),
               progress);
       faultThread.join();
-      cpu.get("catalog").follow(catalog.pid());
-      ownerDbCpu.follow(catalogDb.serverPid());
+      components.forEach((role, c) -> meters.get(role).follow(c.pid()));
       double seconds = config.duration().toMillis() / 1000.0;
       long owner = ownerRequests.total();
       AuditResult audit =
@@ -238,6 +245,15 @@ public final class Runner implements AutoCloseable {
           writer.changes(),
           SourceLines.count(home, config.technique().sources()));
     }
+  }
+
+  private static String cpuName(Component.Role role, boolean sharedDatabase) {
+    return switch (role) {
+      case OWNER -> "catalog";
+      case CONSUMER -> "checkout";
+      case OWNER_DATABASE -> sharedDatabase ? "postgres" : "postgres-catalog";
+      case CONSUMER_DATABASE -> "postgres-checkout";
+    };
   }
 
   private static void runFault(

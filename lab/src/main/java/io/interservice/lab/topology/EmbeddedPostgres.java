@@ -116,6 +116,28 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return process.pid();
   }
 
+  /** Whether the server's process is alive. */
+  public synchronized boolean alive() {
+    return process.isAlive();
+  }
+
+  /**
+   * Freezes the server and its backends ({@code SIGSTOP}): connections stay open, nothing answers.
+   */
+  public synchronized void pause() {
+    signalAll("STOP");
+  }
+
+  /** Lets a paused server go on. */
+  public synchronized void resume() {
+    signalAll("CONT");
+  }
+
+  private void signalAll(String signal) {
+    Processes.signal(process.pid(), signal);
+    process.descendants().forEach(p -> Processes.signal(p.pid(), signal));
+  }
+
   /**
    * Stops the server as a crash would: immediate shutdown ({@code SIGQUIT}: every backend ends at
    * once, nothing is flushed), so that {@link #restart()} recovers from the write-ahead log.

@@ -42,6 +42,57 @@ public final class ScenarioDatabase {
   }
 
   /**
+   * The embedded server as a component with {@code role}, for the faults that crash, pause and
+   * restart it.
+   *
+   * @throws IllegalStateException for an existing database, which the lab does not control
+   */
+  public Component component(Component.Role role) {
+    EmbeddedPostgres pg = server();
+    return new Component() {
+      @Override
+      public Role role() {
+        return role;
+      }
+
+      @Override
+      public long pid() {
+        return pg.pid();
+      }
+
+      @Override
+      public boolean alive() {
+        return pg.alive();
+      }
+
+      @Override
+      public void kill() {
+        pg.crash();
+      }
+
+      @Override
+      public void pause() {
+        pg.pause();
+      }
+
+      @Override
+      public void resume() {
+        pg.resume();
+      }
+
+      @Override
+      public void restart() {
+        pg.restart();
+      }
+
+      @Override
+      public void close() {
+        pg.close();
+      }
+    };
+  }
+
+  /**
    * The embedded server, for the faults that crash and restart it.
    *
    * @throws IllegalStateException for an existing database, which the lab does not control

@@ -19,7 +19,7 @@ import java.util.List;
  * One service running as its own JVM on a fixed port of 127.0.0.1, its output appended to a log. It
  * can be killed, paused, resumed and restarted on the same port; {@link #close()} stops it.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements Component {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -28,13 +28,15 @@ public final class ServiceProcess implements AutoCloseable {
           .build();
 
   private final String name;
+  private final Role role;
   private final List<String> command;
   private final Path log;
   private final int port;
   private Process process;
 
-  private ServiceProcess(String name, List<String> command, Path log, int port) {
+  private ServiceProcess(String name, Role role, List<String> command, Path log, int port) {
     this.name = name;
+    this.role = role;
     this.command = command;
     this.log = log;
     this.port = port;
@@ -65,7 +67,8 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(mainClass);
     command.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));
     command.addAll(args);
-    return new ServiceProcess(service, List.copyOf(command), log, port);
+    Role role = service.equals("catalog") ? Role.OWNER : Role.CONSUMER;
+    return new ServiceProcess(service, role, List.copyOf(command), log, port);
   }
 
   /**
@@ -98,28 +101,38 @@ public final class ServiceProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  @Override
+  public Role role() {
+    return role;
+  }
+
   /** The service's PID while it runs. */
+  @Override
   public long pid() {
     return process.pid();
   }
 
   /** Whether the process is alive. */
+  @Override
   public boolean alive() {
     return process.isAlive();
   }
 
   /** {@code kill -9}: the service dies at once, with no chance to clean up. */
+  @Override
   public void kill() {
     process.destroyForcibly();
     Processes.awaitExit(process, Duration.ofSeconds(10));
   }
 
   /** {@code SIGSTOP}: the process freezes; connections stay open but nothing answers. */
+  @Override
   public void pause() {
     Processes.signal(process.pid(), "STOP");
   }
 
   /** {@code SIGCONT}: a paused process goes on. */
+  @Override
   public void resume() {
     Processes.signal(process.pid(), "CONT");
   }
@@ -134,6 +147,7 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /** Starts the service again on the same port (after {@link #kill()}) and waits for health. */
+  @Override
   public void restart() {
     if (process.isAlive()) {
       close();

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -152,6 +154,24 @@ public final class Topology implements AutoCloseable {
 
   public ServiceProcess checkout() {
     return checkout;
+  }
+
+  /**
+   * The running parts by role, for faults: the database servers the lab runs (one component under
+   * both database roles when the technique shares catalog's), catalog and checkout.
+   */
+  public Map<Component.Role, Component> components() {
+    Map<Component.Role, Component> all = new LinkedHashMap<>();
+    if (catalogDb.serverPid() >= 0) {
+      Component owner = catalogDb.component(Component.Role.OWNER_DATABASE);
+      all.put(Component.Role.OWNER_DATABASE, owner);
+      all.put(
+          Component.Role.CONSUMER_DATABASE,
+          checkoutDb == catalogDb ? owner : checkoutDb.component(Component.Role.CONSUMER_DATABASE));
+    }
+    all.put(Component.Role.OWNER, catalog);
+    all.put(Component.Role.CONSUMER, checkout);
+    return all;
   }
 
   /** The database servers' PIDs (none when an existing database is used). */
