@@ -10,7 +10,8 @@ final class OwnerFeatures {
   private static final Map<String, OwnerFeature> BY_NAME = new LinkedHashMap<>();
 
   static {
-    for (OwnerFeature f : List.of(new GrpcFeature(), new QuotesFeature(), new PushFeature())) {
+    for (OwnerFeature f :
+        List.of(new GrpcFeature(), new QuotesFeature(), new PushFeature(), new EventsFeature())) {
       BY_NAME.put(f.name(), f);
     }
   }

@@ -143,6 +143,9 @@ final class ProductStore {
     });
   }
 
+  /** The outbox topic of price changes. */
+  static final String PRICES_TOPIC = "prices";
+
   /** Records {@code changes} in the outbox, in the changes' transaction, if it is kept. */
   private void push(Connection c, List<PriceChange> changes) throws SQLException {
     if (!outbox) {
@@ -152,7 +155,7 @@ final class ProductStore {
     for (PriceChange change : changes) {
       entries.add(
           new Outbox.Entry(
-              PushFeature.TOPIC,
+              PRICES_TOPIC,
               change.sku(),
               change.version(),
               new String(Json.write(change), java.nio.charset.StandardCharsets.UTF_8)));
@@ -242,7 +245,13 @@ final class ProductStore {
   }
 
   /** What a push delivers: a price change as it was committed. */
-  record PriceChange(String sku, long price, String currency, long version, Instant changedAt) {}
+  record PriceChange(
+      String sku, long price, String currency, long version, Instant changedAt, Instant validFrom) {
+    /** Version {@code version} of {@code sku}, the price from {@code at} on. */
+    PriceChange(String sku, long price, String currency, long version, Instant at) {
+      this(sku, price, currency, version, at, at);
+    }
+  }
 
   private static final String INSERT_HISTORY =
       "INSERT INTO price_history (sku, version, price, currency, valid_from) VALUES (?, ?, ?, ?, ?)";

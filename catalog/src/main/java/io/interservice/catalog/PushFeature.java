@@ -25,9 +25,6 @@ import java.util.SplittableRandom;
  * {@code GET /admin/deliveries} counts the deliveries by status.
  */
 final class PushFeature implements OwnerFeature {
-  /** The outbox topic of price changes. */
-  static final String TOPIC = "prices";
-
   @Override
   public String name() {
     return "push";
@@ -66,7 +63,8 @@ final class PushFeature implements OwnerFeature {
             "/admin/deliveries",
             (req, res) -> Api.sendJson(res, 200, deliverer.counts()));
     deliverer.start();
-    return new Started(List.of(new PushSink(TOPIC, deliverer::wake)), deliverer);
+    return new Started(
+        List.of(new PushSink(ProductStore.PRICES_TOPIC, deliverer::wake)), deliverer);
   }
 
   /** The digest of a price that checksums include; checkout computes it alike. */

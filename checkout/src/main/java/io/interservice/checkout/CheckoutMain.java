@@ -48,7 +48,7 @@ public final class CheckoutMain {
             settings.integer("db-pool", 16));
     OrderStore store = new OrderStore(db);
     Api api = new Api(new Metrics());
-    Pricing pricing = technique(settings).start(new Technique.Context(settings, api));
+    Pricing pricing = technique(settings).start(new Technique.Context(settings, api, db));
     api.health(() -> {
       store.ping();
       if (!pricing.ready()) {

@@ -51,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "steady,owner-down",
       description =
-          "scenarios (default ${DEFAULT-VALUE}); known: steady, owner-down, owner-db-down, owner-pause, owner-slow, owner-partition, owner-flaky, price-storm, schema-change")
+          "scenarios (default ${DEFAULT-VALUE}); known: steady, owner-down, owner-db-down, owner-pause, owner-slow, owner-partition, owner-flaky, price-storm, schema-change, broker-down, consumer-restart")
   List<String> scenarios;
 
   @Option(
@@ -142,6 +142,12 @@ final class CompareCommand implements Callable<Integer> {
       description = "an existing PostgreSQL (admin JDBC URL) instead of the embedded one")
   @Nullable String db;
 
+  @Option(
+      names = "--kafka",
+      description =
+          "an existing Kafka cluster (host:port,...) instead of the embedded broker, for the techniques that need one")
+  @Nullable String kafka;
+
   @Option(names = "--out", description = "the run directory (default runs/<timestamp>)")
   @Nullable Path out;
 
@@ -198,11 +204,16 @@ final class CompareCommand implements Callable<Integer> {
     List<RunResult> results = new ArrayList<>();
     List<Comparison.MaxRate> maxRates = new ArrayList<>();
     try (Databases databases = db == null ? Databases.embedded(runDir) : Databases.existing(db);
-        Runner runner = new Runner(home, databases, runDir)) {
+        Runner runner = new Runner(home, databases, kafka, runDir)) {
       // repetitions outermost, so that a slow spell of the machine does not land on one technique
       for (int rep = 1; rep <= repeat; rep++) {
         for (Technique technique : chosen) {
           for (Fault fault : faults) {
+            if (!fault.appliesTo(technique)) {
+              System.err.println(
+                  "skipping " + fault.name() + " for " + technique.name() + ": it does not apply");
+              continue;
+            }
             RunConfig config =
                 new RunConfig(
                     technique,

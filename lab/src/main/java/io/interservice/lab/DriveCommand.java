@@ -63,6 +63,12 @@ final class DriveCommand implements Callable<Integer> {
       description = "an existing PostgreSQL (admin JDBC URL) instead of the embedded one")
   @Nullable String db;
 
+  @Option(
+      names = "--kafka",
+      description =
+          "an existing Kafka cluster (host:port,...) instead of the embedded broker, for the techniques that need one")
+  @Nullable String kafka;
+
   @Override
   public Integer call() throws Exception {
     if (clients < 1 || clients > 1024) {
@@ -75,7 +81,8 @@ final class DriveCommand implements Callable<Integer> {
     try (Topology topology =
         Topology.start(
             new Topology.Options(home, runDir, 0, 0, chosen, List.of(), products, seed, false),
-            db)) {
+            db,
+            kafka)) {
       // as in compare: two cold JVMs are primed gently before the clients press them
       int primed = Priming.prime(topology.checkout().url(), products);
       System.err.printf("primed checkout with %d orders%n", primed);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,6 +47,12 @@ final class UpCommand implements Callable<Integer> {
   String db;
 
   @Option(
+      names = "--kafka",
+      description =
+          "an existing Kafka cluster (host:port,...) instead of the embedded broker, for the techniques that need one")
+  @Nullable String kafka;
+
+  @Option(
       names = "--technique",
       defaultValue = "direct",
       description = "how checkout gets prices (default ${DEFAULT-VALUE})")
@@ -71,7 +78,8 @@ final class UpCommand implements Callable<Integer> {
         Topology.start(
             new Topology.Options(
                 home, runDir, catalogPort, checkoutPort, chosen, List.of(), products, seed, false),
-            db);
+            db,
+            kafka);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

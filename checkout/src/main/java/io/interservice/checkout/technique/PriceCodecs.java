@@ -3,6 +3,7 @@ package io.interservice.checkout.technique;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interservice.access.Read;
 import io.interservice.access.http.QuoteCodec;
+import io.interservice.access.kafka.RecordCodec;
 import io.interservice.access.push.PushCodec;
 import io.interservice.access.spi.Change;
 import io.interservice.protocol.Buckets;
@@ -54,6 +55,38 @@ final class PriceCodecs {
         public Change<String, Price> delivery(byte[] body) throws IOException {
           return upsert(PriceBodies.MAPPER.readTree(body), "changedAt");
         }
+      };
+
+  /** The replica store's text of a price: {@code "amount currency"}. */
+  static String text(Price price) {
+    return price.amount() + " " + price.currency();
+  }
+
+  /** A price from {@link #text}. */
+  static Price fromText(String text) {
+    int space = text.indexOf(' ');
+    return new Price(Long.parseLong(text.substring(0, space)), text.substring(space + 1));
+  }
+
+  /**
+   * A record of {@code catalog.prices}: a CloudEvent in structured JSON whose {@code data} is the
+   * change ({@code sku, price, currency, version, validFrom}); other event types are not changes.
+   */
+  static final RecordCodec<String, Price> EVENTS =
+      (key, value) -> {
+        if (value == null) {
+          return null; // a tombstone left by compaction
+        }
+        JsonNode event = PriceBodies.MAPPER.readTree(value);
+        if (!"1.0".equals(event.path("specversion").asText())
+            || !"io.interservice.catalog.price-changed".equals(event.path("type").asText())) {
+          return null;
+        }
+        Change.Upsert<String, Price> change = upsert(event.path("data"), "validFrom");
+        if (!change.key().equals(event.path("subject").asText())) {
+          throw new IOException("the event's subject is not its data's sku");
+        }
+        return change;
       };
 
   private static Change.Upsert<String, Price> upsert(JsonNode p, String instantField)

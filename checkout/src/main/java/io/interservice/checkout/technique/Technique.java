@@ -3,6 +3,7 @@ package io.interservice.checkout.technique;
 import io.interservice.service.Api;
 import io.interservice.service.Settings;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * A way for checkout to get catalog's prices: its flags, how it prices orders, the routes it adds.
@@ -29,6 +30,7 @@ public interface Technique {
    *
    * @param settings checkout's settings
    * @param api checkout's HTTP API, for a technique's own routes
+   * @param db checkout's own database, for a technique that keeps data there (a durable replica)
    */
-  record Context(Settings settings, Api api) {}
+  record Context(Settings settings, Api api, DataSource db) {}
 }

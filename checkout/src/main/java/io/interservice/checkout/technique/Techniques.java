@@ -20,7 +20,8 @@ public final class Techniques {
             new SharedDb(),
             new DataDomain(),
             new Polling(),
-            new Push())) {
+            new Push(),
+            new Events())) {
       BY_NAME.put(t.name(), t);
     }
   }

@@ -1,6 +1,7 @@
 package io.interservice.lab.fault;
 
 import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.technique.Technique;
 import io.interservice.lab.topology.Component;
 import io.interservice.lab.topology.OwnerNetwork;
 import java.util.Map;
@@ -14,6 +15,11 @@ public interface Fault {
 
   /** One line for the report. */
   String summary();
+
+  /** Whether it means something for {@code technique} (a broker fault needs a broker). */
+  default boolean appliesTo(Technique technique) {
+    return true;
+  }
 
   /** Whether there is a fault window at all. */
   default boolean hasWindow() {

@@ -14,14 +14,16 @@ public final class Faults {
     for (Fault f :
         List.of(
             new Steady(),
-            new OwnerDown(),
-            new OwnerDbDown(),
+            ComponentDown.owner(),
+            ComponentDown.ownerDatabase(),
             new OwnerPause(),
             OwnerNetworkFault.slow(Duration.ofMillis(800)),
             OwnerNetworkFault.partition(),
             OwnerNetworkFault.flaky(0.5),
             new PriceStorm(50),
-            new SchemaChange())) {
+            new SchemaChange(),
+            ComponentDown.broker(),
+            ComponentDown.consumerRestart())) {
       BY_NAME.put(f.name(), f);
     }
   }

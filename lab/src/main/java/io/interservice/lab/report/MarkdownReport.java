@@ -193,6 +193,28 @@ public final class MarkdownReport {
     }
     long corrupt = runs.stream().mapToLong(r -> r.audit().corrupt()).sum();
     long lost = runs.stream().mapToLong(r -> r.audit().lost()).sum();
+    List<RunResult> replicas = runs.stream().filter(r -> r.propagationMs() != null).toList();
+    if (!replicas.isEmpty()) {
+      md.append(
+          "\nPropagation to a replica that logs what it applied: from a version's commit in catalog"
+              + " to its application in checkout.\n\n"
+              + "| technique | scenario | changes | not applied | p50 ms | p99 ms | max ms |\n"
+              + "|---|---|---|---|---|---|---|\n");
+      for (RunResult r : replicas) {
+        RunResult.Propagation p = r.propagationMs();
+        md.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "| %s | %s | %d | %d | %s | %s | %s |%n",
+                r.technique(),
+                r.scenario(),
+                p.changes(),
+                p.missing(),
+                num(p.p50(), 1),
+                num(p.p99(), 1),
+                num(p.max(), 1)));
+      }
+    }
     md.append("\nCorrupt lines in all runs: **")
         .append(corrupt)
         .append("**; lost orders: **")

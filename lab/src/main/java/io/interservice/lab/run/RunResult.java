@@ -33,7 +33,18 @@ public record RunResult(
     long priceChanges,
     Timeline timeline,
     Technique.MovingParts movingParts,
-    int techniqueLoc) {
+    int techniqueLoc,
+    @Nullable Propagation propagationMs) {
+
+  /**
+   * How long the owner's price changes took to reach the consumer's replica, for a technique that
+   * logs when it applied each version: from the commit of a version in catalog to its application
+   * in checkout, over the changes committed in the run.
+   *
+   * @param changes versions committed in the run
+   * @param missing those of them not applied by the end of the run
+   */
+  public record Propagation(long changes, long missing, double p50, double p99, double max) {}
 
   /** Latency of successful orders, from intended send time, in ms. */
   public record Latency(double p50, double p90, double p99, double p999, double max) {}

@@ -2,6 +2,7 @@ package io.interservice.lab.run;
 
 import io.interservice.audit.AuditReader;
 import io.interservice.audit.AuditResult;
+import io.interservice.audit.Propagation;
 import io.interservice.lab.fault.Fault;
 import io.interservice.lab.load.OpenLoopDriver;
 import io.interservice.lab.load.Outcome;
@@ -11,6 +12,7 @@ import io.interservice.lab.load.Timeline;
 import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.topology.Component;
 import io.interservice.lab.topology.Databases;
+import io.interservice.lab.topology.KafkaCluster;
 import io.interservice.lab.topology.ScenarioDatabase;
 import io.interservice.lab.topology.ServiceProcess;
 import io.interservice.lab.topology.Topology;
@@ -52,14 +54,22 @@ public final class Runner implements AutoCloseable {
 
   private final Path home;
   private final Databases databases;
+  private final @Nullable String kafkaServers;
+  private @Nullable KafkaCluster kafka;
   private final Path runDir;
   private final boolean auditByCommit;
   private @Nullable Topology topology;
   private @Nullable Started keepable;
 
-  public Runner(Path home, Databases databases, Path runDir) throws SQLException {
+  /**
+   * A runner on {@code databases}; a technique that needs a broker gets the cluster at {@code
+   * kafkaServers}, or an embedded broker started for the first such technique and kept to the end.
+   */
+  public Runner(Path home, Databases databases, @Nullable String kafkaServers, Path runDir)
+      throws SQLException {
     this.home = home;
     this.databases = databases;
+    this.kafkaServers = kafkaServers;
     this.runDir = runDir;
     // a server setting, the same for every run: how the audit dates versions and orders
     this.auditByCommit = AuditReader.tracksCommits(databases.catalog().adminUrl());
@@ -104,12 +114,17 @@ public final class Runner implements AutoCloseable {
   }
 
   private void startFresh(RunConfig config) throws InterruptedException {
-    close();
+    stopTopology();
     databases.reset();
+    KafkaCluster broker = config.technique().needsBroker() ? broker() : null;
+    if (broker != null) {
+      broker.deleteTopics();
+    }
     long starting = System.nanoTime();
     Topology running =
         Topology.onDatabases(
             databases,
+            broker,
             new Topology.Options(
                 home,
                 runDir.resolve(config.technique().name()),
@@ -135,13 +150,37 @@ public final class Runner implements AutoCloseable {
     }
   }
 
-  /** Stops the processes of the last run, if any still run. */
-  @Override
-  public void close() {
+  private void stopTopology() {
     keepable = null;
     if (topology != null) {
       topology.close();
       topology = null;
+    }
+  }
+
+  private KafkaCluster broker() {
+    if (kafka == null) {
+      long start = System.nanoTime();
+      kafka =
+          kafkaServers == null
+              ? KafkaCluster.start(home, runDir, 1)
+              : KafkaCluster.existing(kafkaServers);
+      System.err.printf(
+          "%s Kafka at %s in %.1f s%n",
+          kafkaServers == null ? "started" : "using",
+          kafka.bootstrapServers(),
+          (System.nanoTime() - start) / 1e9);
+    }
+    return kafka;
+  }
+
+  /** Stops the processes of the last run, if any still run, and the broker it started. */
+  @Override
+  public void close() {
+    stopTopology();
+    if (kafka != null) {
+      kafka.close();
+      kafka = null;
     }
   }
 
@@ -243,7 +282,16 @@ public final class Runner implements AutoCloseable {
           cpu,
           audit,
           writer.changes(),
-          SourceLines.count(home, config.technique().sources()));
+          SourceLines.count(home, config.technique().sources()),
+          Propagation.measure(catalogDb.adminUrl(), checkoutDb.adminUrl(), since)
+              .map(p ->
+                  new RunResult.Propagation(
+                      p.changes(),
+                      p.missing(),
+                      round(p.percentile(50), 1),
+                      round(p.percentile(99), 1),
+                      round(p.percentile(100), 1)))
+              .orElse(null));
     }
   }
 
@@ -253,6 +301,7 @@ public final class Runner implements AutoCloseable {
       case CONSUMER -> "checkout";
       case OWNER_DATABASE -> sharedDatabase ? "postgres" : "postgres-catalog";
       case CONSUMER_DATABASE -> "postgres-checkout";
+      case BROKER -> "kafka";
     };
   }
 
@@ -295,7 +344,8 @@ public final class Runner implements AutoCloseable {
       Map<String, ProcessCpu> cpu,
       AuditResult audit,
       long priceChanges,
-      int loc) {
+      int loc,
+      RunResult.@Nullable Propagation propagation) {
     long ok = load.ok();
     Map<String, Long> failures = new LinkedHashMap<>();
     for (Outcome o : Outcome.values()) {
@@ -345,7 +395,8 @@ public final class Runner implements AutoCloseable {
         priceChanges,
         new RunResult.Timeline(load.timeline().ok(), load.timeline().failed()),
         config.technique().movingParts(),
-        loc);
+        loc,
+        propagation);
   }
 
   static RunResult.@org.jspecify.annotations.Nullable FaultWindow window(

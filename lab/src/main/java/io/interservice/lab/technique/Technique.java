@@ -17,6 +17,11 @@ public interface Technique {
   /** One line for the report. */
   String summary();
 
+  /** Whether it needs a message broker: the lab starts one (or uses {@code --kafka}). */
+  default boolean needsBroker() {
+    return false;
+  }
+
   /** The owner features catalog must start for it ({@code --features}). */
   default List<String> catalogFeatures() {
     return List.of();
@@ -55,8 +60,13 @@ public interface Technique {
    * @param http catalog's HTTP base URL (through the lab's proxy)
    * @param grpc catalog's gRPC {@code host:port} (through the lab's proxy)
    * @param database the scenario's database, for the techniques that read it
+   * @param kafka the brokers' bootstrap servers, for the techniques that need them (else null)
    */
-  record Owner(URI http, String grpc, ScenarioDatabase database) {}
+  record Owner(
+      URI http,
+      String grpc,
+      ScenarioDatabase database,
+      @org.jspecify.annotations.Nullable String kafka) {}
 
   /**
    * What a technique needs beyond the two services.

@@ -15,7 +15,9 @@ public interface Component extends AutoCloseable {
     /** The owner service (catalog). */
     OWNER,
     /** The consumer service (checkout). */
-    CONSUMER
+    CONSUMER,
+    /** A message broker node. */
+    BROKER
   }
 
   /** Its role. */

@@ -101,6 +101,11 @@ public final class ServiceProcess implements Component {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  /** Where its output goes. */
+  public Path log() {
+    return log;
+  }
+
   @Override
   public Role role() {
     return role;

@@ -13,8 +13,8 @@ public final class Services {
 
   /**
    * Catalog, connecting as role {@code catalog}, serving HTTP on {@code port}, with the owner
-   * {@code features} named (gRPC on {@code port + 1000} when {@code grpc} is one); {@code labMode}
-   * adds its schema-change route, for the lab only.
+   * {@code features} named (gRPC on {@code port + 1000} when {@code grpc} is one) and their {@code
+   * extra} flags; {@code labMode} adds its schema-change route, for the lab only.
    */
   public static ServiceProcess catalog(
       Path home,
@@ -22,6 +22,7 @@ public final class Services {
       int port,
       Path logDir,
       List<String> features,
+      List<String> extra,
       boolean labMode) {
     List<String> args = new ArrayList<>(dbArgs(db, ScenarioDatabase.CATALOG));
     if (!features.isEmpty()) {
@@ -30,6 +31,7 @@ public final class Services {
     if (features.contains("grpc")) {
       args.addAll(List.of("--grpc-port", Integer.toString(grpcPort(port))));
     }
+    args.addAll(extra);
     if (labMode) {
       args.addAll(List.of("--lab-mode", "on"));
     }

@@ -49,16 +49,22 @@ public final class Topology implements AutoCloseable {
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private final Databases databases;
+  private final @Nullable KafkaCluster kafka;
   private final ScenarioDatabase catalogDb;
   private final ScenarioDatabase checkoutDb;
   private final ServiceProcess catalog;
   private final OwnerNetwork ownerNetwork;
   private final ServiceProcess checkout;
 
-  private Topology(Options options, Databases databases, boolean owned) {
+  private Topology(
+      Options options, Databases databases, @Nullable KafkaCluster kafka, boolean owned) {
     this.databases = databases;
+    this.kafka = kafka;
     if (owned) {
       started.add(databases);
+      if (kafka != null) {
+        started.add(kafka);
+      }
     }
     Technique technique = options.technique();
     this.catalogDb = databases.catalog();
@@ -74,6 +80,7 @@ public final class Topology implements AutoCloseable {
               catalogPort,
               options.logDir(),
               technique.catalogFeatures(),
+              kafka == null ? List.of() : List.of("--kafka", kafka.bootstrapServers()),
               options.labMode());
       started.add(catalog);
       ownerNetwork = OwnerNetwork.start(catalogPort, options.seed());
@@ -86,7 +93,10 @@ public final class Topology implements AutoCloseable {
           new ArrayList<>(
               technique.checkoutArgs(
                   new Technique.Owner(
-                      ownerNetwork.httpUrl(), ownerNetwork.grpcTarget(), database)));
+                      ownerNetwork.httpUrl(),
+                      ownerNetwork.grpcTarget(),
+                      database,
+                      kafka == null ? null : kafka.bootstrapServers())));
       args.addAll(options.extraCheckoutArgs());
       checkout =
           Services.checkout(
@@ -114,18 +124,39 @@ public final class Topology implements AutoCloseable {
    * database at the admin JDBC URL {@code dbUrl} for both, then both services; waits until they are
    * ready. Closing stops the embedded servers too.
    */
-  public static Topology start(Options options, @Nullable String dbUrl) {
+  public static Topology start(
+      Options options, @Nullable String dbUrl, @Nullable String kafkaServers) {
     Databases databases =
         dbUrl == null ? Databases.embedded(options.logDir()) : Databases.existing(dbUrl);
-    return new Topology(options, databases, true);
+    KafkaCluster kafka = null;
+    try {
+      if (options.technique().needsBroker()) {
+        kafka =
+            kafkaServers == null
+                ? KafkaCluster.start(options.home(), options.logDir(), 1)
+                : KafkaCluster.existing(kafkaServers);
+      }
+      return new Topology(options, databases, kafka, true);
+    } catch (RuntimeException e) {
+      if (kafka != null) {
+        kafka.close();
+      }
+      databases.close();
+      throw e;
+    }
   }
 
   /**
    * Starts both services on {@code databases}, which the caller runs and resets; waits until they
    * are ready.
    */
-  public static Topology onDatabases(Databases databases, Options options) {
-    return new Topology(options, databases, false);
+  public static Topology onDatabases(
+      Databases databases, @Nullable KafkaCluster kafka, Options options) {
+    if (options.technique().needsBroker() && kafka == null) {
+      throw new IllegalArgumentException(options.technique().name() + " needs a broker");
+    }
+    return new Topology(
+        options, databases, options.technique().needsBroker() ? kafka : null, false);
   }
 
   /** Where the embedded PostgreSQL's binaries are extracted once per machine. */
@@ -171,6 +202,9 @@ public final class Topology implements AutoCloseable {
     }
     all.put(Component.Role.OWNER, catalog);
     all.put(Component.Role.CONSUMER, checkout);
+    if (kafka != null && kafka.nodes().size() == 1) {
+      all.put(Component.Role.BROKER, kafka.nodes().get(0));
+    }
     return all;
   }
 

@@ -27,7 +27,9 @@ class ModuleDirectionsTest {
       List.of(
           "protocol",
           "access",
+          "access-kafka",
           "owner",
+          "owner-kafka",
           "service-support",
           "price-grpc",
           "catalog",

@@ -1,8 +1,10 @@
 package io.interservice.lab.functional;
 
 import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.technique.Technique;
 import io.interservice.lab.technique.Techniques;
 import io.interservice.lab.topology.Databases;
+import io.interservice.lab.topology.KafkaCluster;
 import io.interservice.lab.topology.ScenarioDatabase;
 import io.interservice.lab.topology.ServiceProcess;
 import io.interservice.lab.topology.Topology;
@@ -36,19 +38,18 @@ final class Scenario implements AutoCloseable {
   private Scenario(String technique, List<String> extraCheckoutArgs, String name) {
     database = SharedDatabase.get();
     database.reset();
+    Technique chosen = Techniques.named(List.of(technique)).get(0);
+    KafkaCluster kafka = null;
+    if (chosen.needsBroker()) {
+      kafka = SharedBroker.get();
+      kafka.deleteTopics();
+    }
     topology =
         Topology.onDatabases(
             Databases.shared(database),
+            kafka,
             new Topology.Options(
-                Lab.home(),
-                logs(name),
-                0,
-                0,
-                Techniques.named(List.of(technique)).get(0),
-                extraCheckoutArgs,
-                PRODUCTS,
-                7,
-                true));
+                Lab.home(), logs(name), 0, 0, chosen, extraCheckoutArgs, PRODUCTS, 7, true));
     catalog = topology.catalog();
     checkout = topology.checkout();
     catalogHttp = new Http(catalog.url());

@@ -28,6 +28,7 @@ class TopologyTest {
                 10,
                 1,
                 false),
+            null,
             null)) {
       pids = new java.util.ArrayList<>(topology.postgresPids());
       assertThat(pids).as("a database server per service").hasSize(2);

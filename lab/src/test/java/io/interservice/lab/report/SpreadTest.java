@@ -38,7 +38,8 @@ class SpreadTest {
         0,
         new RunResult.Timeline(List.of(), List.of()),
         new Technique.MovingParts(2, List.of(), List.of(), List.of()),
-        0);
+        0,
+        null);
   }
 
   @Test

@@ -16,7 +16,14 @@ class TechniquesTest {
   void theRegistryHoldsEveryTechniqueCheckoutImplements() {
     assertThat(Techniques.all().stream().map(Technique::name))
         .containsExactly(
-            "direct", "direct-grpc", "cache-aside", "shared-db", "data-domain", "polling", "push");
+            "direct",
+            "direct-grpc",
+            "cache-aside",
+            "shared-db",
+            "data-domain",
+            "polling",
+            "push",
+            "events");
   }
 
   @Test
@@ -24,7 +31,8 @@ class TechniquesTest {
     for (Technique t : Techniques.all()) {
       assertThat(
               t.checkoutArgs(
-                  new Technique.Owner(URI.create("http://127.0.0.1:1"), "127.0.0.1:2", null)))
+                  new Technique.Owner(
+                      URI.create("http://127.0.0.1:1"), "127.0.0.1:2", null, "127.0.0.1:3")))
           .containsSubsequence("--technique", t.name());
       assertThat(t.sources()).isNotEmpty().allSatisfy(f -> assertThat(HOME.resolve(f)).exists());
       assertThat(t.movingParts().processes()).isPositive();
