@@ -38,6 +38,29 @@ public final class AuditReader {
     }
   }
 
+  /**
+   * Waits up to {@code patience} for checkout's orders accepted as pending to be settled; returns
+   * how many are still {@code PENDING} then (must be 0: each has a deadline).
+   */
+  public static long pendingAfter(String checkoutUrl, java.time.Duration patience)
+      throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      long pending;
+      try (Connection c = DriverManager.getConnection(checkoutUrl);
+          Statement s = c.createStatement();
+          ResultSet r =
+              s.executeQuery("SELECT count(*) FROM checkout.orders WHERE status = 'PENDING'")) {
+        r.next();
+        pending = r.getLong(1);
+      }
+      if (pending == 0 || System.nanoTime() >= deadline) {
+        return pending;
+      }
+      Thread.sleep(100);
+    }
+  }
+
   /** The database's clock now: the mark from which a later {@link #audit} counts orders. */
   public static Instant now(String adminUrl) throws SQLException {
     try (Connection c = DriverManager.getConnection(adminUrl);

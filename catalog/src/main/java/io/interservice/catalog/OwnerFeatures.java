@@ -11,7 +11,12 @@ final class OwnerFeatures {
 
   static {
     for (OwnerFeature f :
-        List.of(new GrpcFeature(), new QuotesFeature(), new PushFeature(), new EventsFeature())) {
+        List.of(
+            new GrpcFeature(),
+            new QuotesFeature(),
+            new PushFeature(),
+            new EventsFeature(),
+            new RequestsFeature())) {
       BY_NAME.put(f.name(), f);
     }
   }

@@ -6,6 +6,7 @@ import io.interservice.access.Versioned;
 import io.interservice.checkout.technique.Price;
 import io.interservice.checkout.technique.Pricing;
 import io.interservice.service.Problem;
+import io.interservice.service.ProblemException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +67,19 @@ final class Checkout {
           case Pricing.InTransaction in ->
               store.insert(
                   c -> order(request, in.locker().lock(c, skus(request))), key, fingerprint);
+          case Pricing.Deferred deferred -> {
+            UUID id = ids.get();
+            yield store.insertPending(
+                id,
+                key,
+                fingerprint,
+                request.toJson(),
+                deferred.deadline(),
+                c -> {
+                  deferred.prices().request(c, id, skus(request));
+                  return Order.pending(id);
+                });
+          }
         };
     if (stored.isPresent()) {
       return new Placed(stored.get(), false);
@@ -77,6 +91,45 @@ final class Checkout {
 
   Optional<Order> find(UUID id) throws SQLException {
     return store.find(id);
+  }
+
+  /**
+   * With deferred pricing, starts taking the owner's answers and rejecting the orders whose
+   * deadline passed (every {@code sweep}); does nothing otherwise.
+   */
+  void startSettling(Duration sweep) {
+    if (!(pricing instanceof Pricing.Deferred deferred)) {
+      return;
+    }
+    deferred.prices().start(this::answer);
+    Thread.ofPlatform()
+        .daemon()
+        .name("order-deadlines")
+        .start(() -> {
+          while (!Thread.currentThread().isInterrupted()) {
+            try {
+              Thread.sleep(sweep);
+              store.rejectExpired();
+            } catch (InterruptedException e) {
+              return;
+            } catch (SQLException e) {
+              LOG.warning("rejecting expired orders failed: " + e);
+            }
+          }
+        });
+  }
+
+  /** The owner's answer to the request of order {@code id}: confirm or reject it, once. */
+  void answer(UUID id, Read.Found<String, Price> found) throws SQLException {
+    store.settle(
+        id,
+        (orderId, body) -> {
+          try {
+            return order(orderId, OrderRequest.parse(body), found);
+          } catch (ProblemException e) {
+            throw new OrderStore.Rejected(e.problem().type().replaceFirst(".*/", ""));
+          }
+        });
   }
 
   private Optional<Placed> earlier(String key, String fingerprint) throws SQLException {
@@ -112,6 +165,10 @@ final class Checkout {
 
   /** The priced order. @throws ProblemException 422 for unknown skus or mixed currencies */
   private Order order(OrderRequest request, Read.Found<String, Price> found) {
+    return order(ids.get(), request, found);
+  }
+
+  private Order order(UUID id, OrderRequest request, Read.Found<String, Price> found) {
     if (!found.unknown().isEmpty()) {
       throw Problem.of(
               422,
@@ -160,7 +217,7 @@ final class Checkout {
               price.provenance().source().name(),
               price.provenance().asOf()));
     }
-    return new Order(ids.get(), "CONFIRMED", total, currency, List.copyOf(lines));
+    return new Order(id, "CONFIRMED", total, currency, List.copyOf(lines));
   }
 
   private static RuntimeException unavailable(Read.Unavailable<String, Price> down) {

@@ -43,7 +43,8 @@ final class CheckoutApi {
     if (placed.replayed()) {
       res.header("Idempotent-Replayed", "true");
     }
-    Api.sendJson(res, placed.replayed() ? 200 : 201, placed.order());
+    int status = placed.replayed() ? 200 : placed.order().status().equals("PENDING") ? 202 : 201;
+    Api.sendJson(res, status, placed.order());
   }
 
   private void find(ServerRequest req, ServerResponse res) throws SQLException {

@@ -10,6 +10,7 @@ import io.interservice.service.Database;
 import io.interservice.service.Metrics;
 import io.interservice.service.ServiceMain;
 import io.interservice.service.Settings;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -55,7 +56,11 @@ public final class CheckoutMain {
         throw new IllegalStateException("the technique cannot price orders yet");
       }
     });
-    new CheckoutApi(new Checkout(pricing, store, UUID::randomUUID)).register(api);
-    return api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8082));
+    Checkout checkout = new Checkout(pricing, store, UUID::randomUUID);
+    new CheckoutApi(checkout).register(api);
+    WebServer server =
+        api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8082));
+    checkout.startSettling(Duration.ofMillis(250));
+    return server;
   }
 }

@@ -66,6 +66,21 @@ record OrderRequest(List<Line> lines) {
     return new OrderRequest(List.copyOf(valid));
   }
 
+  /** The request as {@link #parse} reads it back: {@code {"lines":[{"sku":..,"quantity":..}]}}. */
+  byte[] toJson() {
+    StringBuilder json = new StringBuilder("{\"lines\":[");
+    for (int i = 0; i < lines.size(); i++) {
+      Line line = lines.get(i);
+      json.append(i == 0 ? "" : ",")
+          .append("{\"sku\":\"")
+          .append(line.sku())
+          .append("\",\"quantity\":")
+          .append(line.quantity())
+          .append('}');
+    }
+    return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   /** A digest of the request's content, to tell a retry from a different request. */
   String fingerprint() {
     StringBuilder canonical = new StringBuilder();

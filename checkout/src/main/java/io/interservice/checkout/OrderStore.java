@@ -61,10 +61,154 @@ final class OrderStore {
     }
   }
 
+  /**
+   * Stores order {@code id} as {@code PENDING} with its request and a deadline {@code within} from
+   * now, running {@code alsoInTransaction} (the price request) in the same transaction.
+   *
+   * @return empty when {@code key} is taken already: nothing was written
+   */
+  Optional<Order> insertPending(
+      UUID id,
+      @Nullable String key,
+      String fingerprint,
+      byte[] request,
+      java.time.Duration within,
+      Pricer alsoInTransaction)
+      throws SQLException {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Order order = Order.pending(id);
+        if (!insertOrder(c, order, key, fingerprint)) {
+          c.rollback();
+          return Optional.empty();
+        }
+        try (PreparedStatement s =
+                c.prepareStatement(
+                    "UPDATE orders SET deadline = clock_timestamp() + ? * interval '1 millisecond'"
+                        + " WHERE id = ?");
+            PreparedStatement r =
+                c.prepareStatement("INSERT INTO order_requests (order_id, body) VALUES (?, ?)")) {
+          s.setLong(1, within.toMillis());
+          s.setObject(2, id);
+          s.executeUpdate();
+          r.setObject(1, id);
+          r.setString(2, new String(request, java.nio.charset.StandardCharsets.UTF_8));
+          r.executeUpdate();
+        }
+        alsoInTransaction.price(c);
+        c.commit();
+        return Optional.of(order);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** What settles a pending order: its priced form, or a rejection. */
+  @FunctionalInterface
+  interface Settler {
+    /** The order priced from its request, or a {@link Rejected}. */
+    Order settle(UUID id, byte[] request) throws Rejected;
+  }
+
+  /** The order cannot be confirmed, for {@code reason}. */
+  static final class Rejected extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Rejected(String reason) {
+      super(reason);
+    }
+  }
+
+  /**
+   * Settles order {@code id} if it is still {@code PENDING} and its deadline has not passed: its
+   * lines are stored and it is {@code CONFIRMED}, or it is {@code REJECTED} with the reason; past
+   * its deadline it is rejected as {@code deadline-passed}. A settled order is left as it is.
+   *
+   * @return the status it has afterwards, or empty for an unknown order
+   */
+  Optional<String> settle(UUID id, Settler settler) throws SQLException {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        String status;
+        boolean late;
+        byte[] request;
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT o.status, o.deadline < clock_timestamp(), r.body FROM orders o"
+                    + " JOIN order_requests r ON r.order_id = o.id WHERE o.id = ? FOR UPDATE OF o")) {
+          s.setObject(1, id);
+          try (ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+              c.rollback();
+              return Optional.empty();
+            }
+            status = r.getString(1);
+            late = r.getBoolean(2);
+            request = r.getString(3).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          }
+        }
+        if (!status.equals("PENDING")) {
+          c.rollback();
+          return Optional.of(status); // a late or repeated answer changes nothing
+        }
+        String reason = late ? "deadline-passed" : null;
+        Order order = null;
+        if (reason == null) {
+          try {
+            order = settler.settle(id, request);
+          } catch (Rejected e) {
+            reason = e.getMessage();
+          }
+        }
+        if (order == null) {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE orders SET status = 'REJECTED', reason = ? WHERE id = ?")) {
+            s.setString(1, reason);
+            s.setObject(2, id);
+            s.executeUpdate();
+          }
+        } else {
+          insertLines(c, order);
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE orders SET status = 'CONFIRMED', total = ?, currency = ?,"
+                      + " created_at = clock_timestamp() WHERE id = ?")) {
+            s.setLong(1, order.total());
+            s.setString(2, order.currency());
+            s.setObject(3, id);
+            s.executeUpdate();
+          }
+        }
+        c.commit();
+        return Optional.of(order == null ? "REJECTED" : "CONFIRMED");
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** Rejects every pending order whose deadline has passed; returns how many. */
+  int rejectExpired() throws SQLException {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE orders SET status = 'REJECTED', reason = 'deadline-passed'"
+                    + " WHERE status = 'PENDING' AND deadline < clock_timestamp()")) {
+      return s.executeUpdate();
+    }
+  }
+
   Optional<Order> find(UUID id) throws SQLException {
     try (Connection c = db.getConnection();
         PreparedStatement s =
-            c.prepareStatement("SELECT id, status, total, currency FROM orders WHERE id = ?")) {
+            c.prepareStatement(
+                "SELECT id, status, total, currency, reason FROM orders WHERE id = ?")) {
       s.setObject(1, id);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? Optional.of(order(c, r)) : Optional.empty();
@@ -76,11 +220,11 @@ final class OrderStore {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT id, status, total, currency, request_hash FROM orders"
+                "SELECT id, status, total, currency, reason, request_hash FROM orders"
                     + " WHERE idempotency_key = ?")) {
       s.setString(1, key);
       try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(new Keyed(order(c, r), r.getString(5))) : Optional.empty();
+        return r.next() ? Optional.of(new Keyed(order(c, r), r.getString(6))) : Optional.empty();
       }
     }
   }
@@ -153,6 +297,13 @@ final class OrderStore {
         }
       }
     }
-    return new Order(id, r.getString(2), r.getLong(3), r.getString(4), List.copyOf(lines));
+    String currency = r.getString(4);
+    return new Order(
+        id,
+        r.getString(2),
+        r.getLong(3),
+        currency == null ? null : currency.trim(),
+        List.copyOf(lines),
+        r.getString(5));
   }
 }

@@ -51,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "steady,owner-down",
       description =
-          "scenarios (default ${DEFAULT-VALUE}); known: steady, owner-down, owner-db-down, owner-pause, owner-slow, owner-partition, owner-flaky, price-storm, schema-change, broker-down, consumer-restart")
+          "scenarios (default ${DEFAULT-VALUE}); known: steady, owner-down, owner-db-down, owner-pause, owner-slow, owner-partition, owner-flaky, price-storm, schema-change, broker-down, broker-failover, consumer-restart")
   List<String> scenarios;
 
   @Option(
@@ -148,6 +148,13 @@ final class CompareCommand implements Callable<Integer> {
           "an existing Kafka cluster (host:port,...) instead of the embedded broker, for the techniques that need one")
   @Nullable String kafka;
 
+  @Option(
+      names = "--kafka-brokers",
+      defaultValue = "1",
+      description =
+          "nodes of the embedded Kafka (default ${DEFAULT-VALUE}; 3: replication factor 3, min.insync.replicas 2, for broker-failover)")
+  int kafkaBrokers;
+
   @Option(names = "--out", description = "the run directory (default runs/<timestamp>)")
   @Nullable Path out;
 
@@ -204,7 +211,7 @@ final class CompareCommand implements Callable<Integer> {
     List<RunResult> results = new ArrayList<>();
     List<Comparison.MaxRate> maxRates = new ArrayList<>();
     try (Databases databases = db == null ? Databases.embedded(runDir) : Databases.existing(db);
-        Runner runner = new Runner(home, databases, kafka, runDir)) {
+        Runner runner = new Runner(home, databases, kafka, kafkaBrokers, runDir)) {
       // repetitions outermost, so that a slow spell of the machine does not land on one technique
       for (int rep = 1; rep <= repeat; rep++) {
         for (Technique technique : chosen) {

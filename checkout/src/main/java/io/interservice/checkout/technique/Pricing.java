@@ -4,9 +4,11 @@ import io.interservice.access.Read;
 import io.interservice.access.Reader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 
-/** How checkout prices an order: before its transaction, or inside it. */
+/** How checkout prices an order: before its transaction, inside it, or later (asynchronously). */
 public sealed interface Pricing {
 
   /** Whether it can price orders now (a replica: once bootstrapped). */
@@ -22,6 +24,31 @@ public sealed interface Pricing {
    * commits: the price is current at commit (the data-domain technique).
    */
   record InTransaction(Locker locker) implements Pricing {}
+
+  /**
+   * The order is accepted as {@code PENDING} at once; its prices are asked for in the order's own
+   * transaction and come later, and the order is confirmed or rejected then, or rejected when
+   * {@code deadline} has passed (the messaging technique).
+   */
+  record Deferred(Duration deadline, DeferredPrices prices) implements Pricing {}
+
+  /** Prices asked for now and answered later. */
+  interface DeferredPrices {
+    /**
+     * Asks for the prices of {@code skus} for order {@code orderId}, in {@code c}'s transaction.
+     */
+    void request(Connection c, UUID orderId, Set<String> skus) throws SQLException;
+
+    /** Starts taking answers, on its own threads, handing each to {@code answers}. */
+    void start(Answers answers);
+  }
+
+  /** Where answers go. */
+  @FunctionalInterface
+  interface Answers {
+    /** The owner answered the request of {@code orderId} (perhaps again, perhaps late). */
+    void answer(UUID orderId, Read.Found<String, Price> prices) throws Exception;
+  }
 
   /** Reads and locks prices on a connection. */
   @FunctionalInterface

@@ -21,7 +21,8 @@ public final class Techniques {
             new DataDomain(),
             new Polling(),
             new Push(),
-            new Events())) {
+            new Events(),
+            new Messaging())) {
       BY_NAME.put(t.name(), t);
     }
   }

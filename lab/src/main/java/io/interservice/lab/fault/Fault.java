@@ -3,6 +3,7 @@ package io.interservice.lab.fault;
 import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.technique.Technique;
 import io.interservice.lab.topology.Component;
+import io.interservice.lab.topology.KafkaCluster;
 import io.interservice.lab.topology.OwnerNetwork;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -52,6 +53,7 @@ public interface Fault {
    *     absent)
    * @param admin the owner's admin API
    * @param network the lab's proxies between checkout and the owner
+   * @param kafka the brokers, for a technique that has them (else null)
    * @param beforeStopping called with a component's role before a fault stops it, so that counters
    *     it holds (requests, CPU) can be read first
    */
@@ -59,6 +61,7 @@ public interface Fault {
       Map<Component.Role, Component> components,
       CatalogAdmin admin,
       OwnerNetwork network,
+      @org.jspecify.annotations.Nullable KafkaCluster kafka,
       Consumer<Component.Role> beforeStopping) {
 
     /**

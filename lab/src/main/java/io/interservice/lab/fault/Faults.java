@@ -23,6 +23,7 @@ public final class Faults {
             new PriceStorm(50),
             new SchemaChange(),
             ComponentDown.broker(),
+            new BrokerFailover(),
             ComponentDown.consumerRestart())) {
       BY_NAME.put(f.name(), f);
     }

@@ -102,6 +102,7 @@ public final class OpenLoopDriver {
   private static final String TIMEOUT = "timeout";
   private static final Pattern REASON = field("reason");
   private static final Pattern TYPE = field("type");
+  private static final Pattern STATUS = field("status");
 
   private OpenLoopDriver() {}
 
@@ -164,7 +165,7 @@ public final class OpenLoopDriver {
         HttpRequest request = Orders.post(checkout, body, config.requestTimeout());
         senders.execute(() -> {
           try {
-            String failure = send(request, acknowledged);
+            String failure = send(checkout, request, acknowledged, config.requestTimeout());
             Outcome outcome = outcome(failure);
             long micros = (System.nanoTime() - intended) / 1000;
             (outcome == Outcome.OK ? okAll : failedAll).incrementAndGet();
@@ -195,16 +196,23 @@ public final class OpenLoopDriver {
     reasons.computeIfAbsent(reason, r -> new LongAdder()).increment();
   }
 
-  /** Sends one order; null when acknowledged, else why not ({@link #failure}). */
+  /**
+   * Sends one order; null when acknowledged (and, for an order accepted as pending, once it is
+   * confirmed), else why not ({@link #failure}).
+   */
   private static @Nullable String send(
-      HttpRequest request, ConcurrentLinkedQueue<UUID> acknowledged) {
+      URI checkout,
+      HttpRequest request,
+      ConcurrentLinkedQueue<UUID> acknowledged,
+      java.time.Duration timeout) {
     try {
       HttpResponse<String> response =
           Orders.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       int status = response.statusCode();
       if (status / 100 == 2) {
-        acknowledged.add(orderId(response.body()));
-        return null;
+        UUID id = orderId(response.body());
+        acknowledged.add(id);
+        return status == 202 ? settled(checkout, id, System.nanoTime() + timeout.toNanos()) : null;
       }
       return failure(status, response.body());
     } catch (IOException e) {
@@ -213,6 +221,33 @@ public final class OpenLoopDriver {
       Thread.currentThread().interrupt();
       return TIMEOUT;
     }
+  }
+
+  /**
+   * Polls a pending order every 20 ms until it is settled: null once {@code CONFIRMED}, {@code
+   * "rejected <reason>"}, or {@code "timeout"} when still pending at {@code deadline}.
+   */
+  private static @Nullable String settled(URI checkout, UUID id, long deadline)
+      throws IOException, InterruptedException {
+    HttpRequest get =
+        HttpRequest.newBuilder(checkout.resolve("/orders/" + id))
+            .timeout(java.time.Duration.ofSeconds(5))
+            .GET()
+            .build();
+    while (System.nanoTime() < deadline) {
+      String body = Orders.HTTP.send(get, HttpResponse.BodyHandlers.ofString()).body();
+      Matcher status = STATUS.matcher(body);
+      String now = status.find() ? status.group(1) : "";
+      if (now.equals("CONFIRMED")) {
+        return null;
+      }
+      if (now.equals("REJECTED")) {
+        Matcher reason = REASON.matcher(body);
+        return "rejected " + (reason.find() ? reason.group(1) : "");
+      }
+      Thread.sleep(20);
+    }
+    return TIMEOUT;
   }
 
   /** A failed answer as {@code "<status> <reason>"}: the problem's reason, else its type. */

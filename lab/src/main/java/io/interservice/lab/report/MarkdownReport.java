@@ -219,7 +219,9 @@ public final class MarkdownReport {
         .append(corrupt)
         .append("**; lost orders: **")
         .append(lost)
-        .append("** (both must be 0).\n");
+        .append("** (both must be 0); orders still pending after the drain: **")
+        .append(runs.stream().mapToLong(RunResult::pendingAfterDrain).sum())
+        .append("** (must be 0).\n");
   }
 
   private static void complexity(StringBuilder md, List<RunResult> runs) {

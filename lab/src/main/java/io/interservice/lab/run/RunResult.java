@@ -34,7 +34,8 @@ public record RunResult(
     Timeline timeline,
     Technique.MovingParts movingParts,
     int techniqueLoc,
-    @Nullable Propagation propagationMs) {
+    @Nullable Propagation propagationMs,
+    long pendingAfterDrain) {
 
   /**
    * How long the owner's price changes took to reach the consumer's replica, for a technique that

@@ -55,6 +55,7 @@ public final class Runner implements AutoCloseable {
   private final Path home;
   private final Databases databases;
   private final @Nullable String kafkaServers;
+  private final int kafkaBrokers;
   private @Nullable KafkaCluster kafka;
   private final Path runDir;
   private final boolean auditByCommit;
@@ -65,8 +66,13 @@ public final class Runner implements AutoCloseable {
    * A runner on {@code databases}; a technique that needs a broker gets the cluster at {@code
    * kafkaServers}, or an embedded broker started for the first such technique and kept to the end.
    */
-  public Runner(Path home, Databases databases, @Nullable String kafkaServers, Path runDir)
+  public Runner(
+      Path home, Databases databases, @Nullable String kafkaServers, int kafkaBrokers, Path runDir)
       throws SQLException {
+    if (kafkaBrokers != 1 && kafkaBrokers != 3) {
+      throw new IllegalArgumentException("--kafka-brokers must be 1 or 3, was " + kafkaBrokers);
+    }
+    this.kafkaBrokers = kafkaBrokers;
     this.home = home;
     this.databases = databases;
     this.kafkaServers = kafkaServers;
@@ -163,7 +169,7 @@ public final class Runner implements AutoCloseable {
       long start = System.nanoTime();
       kafka =
           kafkaServers == null
-              ? KafkaCluster.start(home, runDir, 1)
+              ? KafkaCluster.start(home, runDir, kafkaBrokers)
               : KafkaCluster.existing(kafkaServers);
       System.err.printf(
           "%s Kafka at %s in %.1f s%n",
@@ -220,6 +226,7 @@ public final class Runner implements AutoCloseable {
             components,
             admin,
             services.ownerNetwork(),
+            config.technique().needsBroker() ? kafka : null,
             role -> {
               if (role == Component.Role.OWNER) {
                 ownerRequests.checkpoint();
@@ -227,6 +234,9 @@ public final class Runner implements AutoCloseable {
               meters.get(role).checkpoint();
             });
     long loadStart = System.nanoTime();
+    // the wall-clock instant the measured window opens: propagation counts the changes after it
+    Instant measuredFrom =
+        Instant.now().plusNanos(loadStart - System.nanoTime() + config.warmup().toNanos());
     Thread.ofPlatform()
         .daemon()
         .name("measure-start")
@@ -269,6 +279,11 @@ public final class Runner implements AutoCloseable {
       components.forEach((role, c) -> meters.get(role).follow(c.pid()));
       double seconds = config.duration().toMillis() / 1000.0;
       long owner = ownerRequests.total();
+      // orders accepted as pending get until their deadline (5 s) to be settled
+      long pending =
+          config.technique().asynchronous()
+              ? AuditReader.pendingAfter(checkoutDb.adminUrl(), Duration.ofSeconds(7))
+              : 0;
       AuditResult audit =
           AuditReader.audit(
               catalogDb.adminUrl(), checkoutDb.adminUrl(), load.acknowledged(), since);
@@ -283,7 +298,7 @@ public final class Runner implements AutoCloseable {
           audit,
           writer.changes(),
           SourceLines.count(home, config.technique().sources()),
-          Propagation.measure(catalogDb.adminUrl(), checkoutDb.adminUrl(), since)
+          propagation(catalogDb, checkoutDb, measuredFrom)
               .map(p ->
                   new RunResult.Propagation(
                       p.changes(),
@@ -291,7 +306,27 @@ public final class Runner implements AutoCloseable {
                       round(p.percentile(50), 1),
                       round(p.percentile(99), 1),
                       round(p.percentile(100), 1)))
-              .orElse(null));
+              .orElse(null),
+          pending);
+    }
+  }
+
+  /**
+   * The propagation of the changes committed from {@code from}, given up to 5 s after the load to
+   * reach the replica (a backlog after a broker's restart, say); empty for a technique without a
+   * replica log.
+   */
+  private static java.util.Optional<Propagation.Result> propagation(
+      ScenarioDatabase catalogDb, ScenarioDatabase checkoutDb, Instant from)
+      throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (true) {
+      java.util.Optional<Propagation.Result> p =
+          Propagation.measure(catalogDb.adminUrl(), checkoutDb.adminUrl(), from);
+      if (p.isEmpty() || p.get().missing() == 0 || System.nanoTime() > deadline) {
+        return p;
+      }
+      Thread.sleep(200);
     }
   }
 
@@ -345,7 +380,8 @@ public final class Runner implements AutoCloseable {
       AuditResult audit,
       long priceChanges,
       int loc,
-      RunResult.@Nullable Propagation propagation) {
+      RunResult.@Nullable Propagation propagation,
+      long pending) {
     long ok = load.ok();
     Map<String, Long> failures = new LinkedHashMap<>();
     for (Outcome o : Outcome.values()) {
@@ -396,7 +432,8 @@ public final class Runner implements AutoCloseable {
         new RunResult.Timeline(load.timeline().ok(), load.timeline().failed()),
         config.technique().movingParts(),
         loc,
-        propagation);
+        propagation,
+        pending);
   }
 
   static RunResult.@org.jspecify.annotations.Nullable FaultWindow window(

@@ -22,6 +22,14 @@ public interface Technique {
     return false;
   }
 
+  /**
+   * Whether checkout accepts orders as pending ({@code 202}) and settles them later: the lab then
+   * measures latency until the order is confirmed, and counts orders left pending.
+   */
+  default boolean asynchronous() {
+    return false;
+  }
+
   /** The owner features catalog must start for it ({@code --features}). */
   default List<String> catalogFeatures() {
     return List.of();

@@ -93,6 +93,25 @@ public final class KafkaCluster implements AutoCloseable {
   }
 
   /**
+   * The node that leads partition {@code partition} of {@code topic} now.
+   *
+   * @throws IllegalStateException when the cluster cannot say, or the lab does not run that node
+   */
+  public Component leaderOf(String topic, int partition) {
+    try (Admin admin = admin()) {
+      var description =
+          admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+      int leader = description.partitions().get(partition).leader().id();
+      if (leader < 1 || leader > nodes.size()) {
+        throw new IllegalStateException("the leader of " + topic + " is not a node the lab runs");
+      }
+      return nodes.get(leader - 1);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot find the leader of " + topic + "-" + partition, e);
+    }
+  }
+
+  /**
    * Deletes every topic but Kafka's own, so that a technique's fresh start finds none of the last
    * one's events.
    */

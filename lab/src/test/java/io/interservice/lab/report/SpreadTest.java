@@ -39,7 +39,8 @@ class SpreadTest {
         new RunResult.Timeline(List.of(), List.of()),
         new Technique.MovingParts(2, List.of(), List.of(), List.of()),
         0,
-        null);
+        null,
+        0);
   }
 
   @Test

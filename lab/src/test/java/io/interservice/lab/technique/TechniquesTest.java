@@ -23,7 +23,8 @@ class TechniquesTest {
             "data-domain",
             "polling",
             "push",
-            "events");
+            "events",
+            "messaging");
   }
 
   @Test
