@@ -61,6 +61,43 @@ public final class AuditReader {
     }
   }
 
+  /**
+   * How an order accepted as pending ended.
+   *
+   * @param status {@code CONFIRMED}, {@code REJECTED} or {@code PENDING}
+   * @param reason a rejection's reason, else null
+   * @param at the commit of the transaction that last wrote the order (its settlement), where the
+   *     server keeps commit instants, else its {@code created_at}
+   */
+  public record Settlement(
+      String status, @org.jspecify.annotations.Nullable String reason, Instant at) {}
+
+  /** How the orders {@code ids} ended, by id; unknown ids are absent. */
+  public static java.util.Map<UUID, Settlement> settlements(
+      String checkoutUrl, java.util.Collection<UUID> ids) throws SQLException {
+    java.util.Map<UUID, Settlement> settled = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return settled;
+    }
+    try (Connection c = DriverManager.getConnection(checkoutUrl)) {
+      String at =
+          tracksCommits(c) ? "coalesce(pg_xact_commit_timestamp(xmin), created_at)" : "created_at";
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT id, status, reason, " + at + " FROM checkout.orders WHERE id = ANY (?)")) {
+        s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            settled.put(
+                r.getObject(1, UUID.class),
+                new Settlement(r.getString(2), r.getString(3), r.getTimestamp(4).toInstant()));
+          }
+        }
+      }
+    }
+    return settled;
+  }
+
   /** The database's clock now: the mark from which a later {@link #audit} counts orders. */
   public static Instant now(String adminUrl) throws SQLException {
     try (Connection c = DriverManager.getConnection(adminUrl);

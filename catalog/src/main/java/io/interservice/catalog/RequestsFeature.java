@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.interservice.owner.kafka.KafkaClients;
 import io.interservice.owner.kafka.Topics;
 import io.interservice.service.Skus;
+import io.micrometer.core.instrument.Counter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,15 +19,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code requests}: catalog answers price requests that arrive on {@code catalog.price-requests}
@@ -62,11 +60,15 @@ final class RequestsFeature implements OwnerFeature {
     }
     Topics.ensure(kafka, REQUESTS, 3, false, Duration.ofSeconds(30));
     AtomicBoolean running = new AtomicBoolean(true);
+    Counter answered =
+        Counter.builder("price.requests.answered")
+            .description("price requests answered over the broker")
+            .register(context.metrics().registry());
     Thread thread =
         Thread.ofPlatform()
             .daemon()
             .name("price-requests")
-            .start(() -> serve(kafka, context.store(), running));
+            .start(() -> serve(kafka, context.store(), running, answered));
     return new Started(
         List.of(),
         () -> {
@@ -75,22 +77,10 @@ final class RequestsFeature implements OwnerFeature {
         });
   }
 
-  private static void serve(String kafka, ProductStore store, AtomicBoolean running) {
-    Properties c = new Properties();
-    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-    c.put(ConsumerConfig.GROUP_ID_CONFIG, "catalog");
-    c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+  private static void serve(
+      String kafka, ProductStore store, AtomicBoolean running, Counter answered) {
+    Properties c = KafkaClients.consumer(kafka, "catalog", StringDeserializer.class);
+    Properties p = KafkaClients.producer(kafka, "price-answers");
     while (running.get()) {
       try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c);
           KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
@@ -102,12 +92,16 @@ final class RequestsFeature implements OwnerFeature {
                 .toList());
         while (running.get()) {
           var records = consumer.poll(Duration.ofMillis(100));
-          List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+          List<Request> requests = new ArrayList<>();
           for (ConsumerRecord<String, String> r : records) {
-            ProducerRecord<String, byte[]> reply = answer(store, r.value());
-            if (reply != null) {
-              sent.add(producer.send(reply));
+            Request request = request(r.value());
+            if (request != null) {
+              requests.add(request);
             }
+          }
+          List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+          for (ProducerRecord<String, byte[]> reply : answers(store, requests)) {
+            sent.add(producer.send(reply));
           }
           producer.flush();
           for (var f : sent) {
@@ -115,6 +109,7 @@ final class RequestsFeature implements OwnerFeature {
           }
           if (!records.isEmpty()) {
             consumer.commitSync();
+            answered.increment(sent.size());
           }
         }
       } catch (Exception e) {
@@ -131,9 +126,11 @@ final class RequestsFeature implements OwnerFeature {
     }
   }
 
-  /** The reply to one request, or null for a record that is not a well-formed request. */
-  private static ProducerRecord<String, byte[]> answer(ProductStore store, String value)
-      throws Exception {
+  /** A well-formed request: whose order, and which skus. */
+  private record Request(String orderId, String replyTo, Set<String> skus) {}
+
+  /** The request a record carries, or null for a record that is not a well-formed request. */
+  private static Request request(String value) {
     JsonNode event;
     try {
       event = JSON.readTree(value);
@@ -155,22 +152,48 @@ final class RequestsFeature implements OwnerFeature {
       LOG.warning("price requests: skipped a malformed request");
       return null;
     }
-    List<PriceQuote> quotes = store.prices(skus);
-    Set<String> unknown = new LinkedHashSet<>(skus);
-    quotes.forEach(q -> unknown.remove(q.sku()));
-    ObjectNode reply = JSON.createObjectNode();
-    reply.put("specversion", "1.0");
-    reply.put("id", orderId + "-quote");
-    reply.put("type", QUOTED);
-    reply.put("source", "/catalog");
-    reply.put("subject", orderId);
-    reply.put("time", Instant.now().toString());
-    reply.put("datacontenttype", "application/json");
-    ObjectNode body = reply.putObject("data");
-    body.put("orderId", orderId);
-    body.set("prices", JSON.valueToTree(quotes));
-    body.set("unknown", JSON.valueToTree(unknown));
-    return new ProducerRecord<>(
-        replyTo, orderId, JSON.writeValueAsString(reply).getBytes(StandardCharsets.UTF_8));
+    return new Request(orderId, replyTo, skus);
+  }
+
+  /** The answers to a batch of requests, their prices read in one query. */
+  private static List<ProducerRecord<String, byte[]>> answers(
+      ProductStore store, List<Request> requests) throws Exception {
+    Set<String> all = new LinkedHashSet<>();
+    requests.forEach(r -> all.addAll(r.skus()));
+    java.util.Map<String, PriceQuote> bySku = new java.util.HashMap<>();
+    if (!all.isEmpty()) {
+      store.prices(all).forEach(q -> bySku.put(q.sku(), q));
+    }
+    List<ProducerRecord<String, byte[]>> replies = new ArrayList<>(requests.size());
+    for (Request request : requests) {
+      List<PriceQuote> quotes = new ArrayList<>();
+      Set<String> unknown = new LinkedHashSet<>();
+      for (String sku : request.skus()) {
+        PriceQuote q = bySku.get(sku);
+        if (q == null) {
+          unknown.add(sku);
+        } else {
+          quotes.add(q);
+        }
+      }
+      ObjectNode reply = JSON.createObjectNode();
+      reply.put("specversion", "1.0");
+      reply.put("id", request.orderId() + "-quote");
+      reply.put("type", QUOTED);
+      reply.put("source", "/catalog");
+      reply.put("subject", request.orderId());
+      reply.put("time", Instant.now().toString());
+      reply.put("datacontenttype", "application/json");
+      ObjectNode body = reply.putObject("data");
+      body.put("orderId", request.orderId());
+      body.set("prices", JSON.valueToTree(quotes));
+      body.set("unknown", JSON.valueToTree(unknown));
+      replies.add(
+          new ProducerRecord<>(
+              request.replyTo(),
+              request.orderId(),
+              JSON.writeValueAsString(reply).getBytes(StandardCharsets.UTF_8)));
+    }
+    return replies;
   }
 }

@@ -51,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "steady,owner-down",
       description =
-          "scenarios (default ${DEFAULT-VALUE}); known: steady, owner-down, owner-db-down, owner-pause, owner-slow, owner-partition, owner-flaky, price-storm, schema-change, broker-down, broker-failover, consumer-restart")
+          "scenarios (default ${DEFAULT-VALUE}); known: steady, owner-down, owner-db-down, owner-pause, owner-slow, owner-partition, owner-flaky, price-storm, schema-change, broker-down, broker-failover, relay-kill, consumer-restart")
   List<String> scenarios;
 
   @Option(

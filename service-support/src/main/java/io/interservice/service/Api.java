@@ -29,6 +29,11 @@ public final class Api {
   private final HttpRouting.Builder routing = HttpRouting.builder();
   private final Metrics metrics;
 
+  /** Where its requests are recorded, for other meters of the service. */
+  public Metrics metrics() {
+    return metrics;
+  }
+
   /** An API whose requests are recorded in {@code metrics}. */
   public Api(Metrics metrics) {
     this.metrics = metrics;

@@ -34,13 +34,15 @@ public final class PushFeed<K, V> implements ChangeFeed<K, V> {
   private static final Duration RETRY = Duration.ofMillis(500);
 
   /** What became of a delivery. */
-  public enum Received {
-    /** It changed the replica. */
-    APPLIED,
+  public sealed interface Received {
+    /** It changed the replica: {@code key} is at {@code version} now. */
+    record Applied(Object key, long version) implements Received {}
+
     /** It was no newer than what the replica holds. */
-    IGNORED,
+    record Ignored() implements Received {}
+
     /** It was not signed for this subscription: refuse it (401). */
-    UNAUTHENTICATED
+    record Unauthenticated() implements Received {}
   }
 
   /**
@@ -122,7 +124,7 @@ public final class PushFeed<K, V> implements ChangeFeed<K, V> {
         || signature == null
         || !subscriber.equals(subscriberId)
         || !Signatures.verify(s, body, signature)) {
-      return Received.UNAUTHENTICATED;
+      return new Received.Unauthenticated();
     }
     Change<K, V> change;
     try {
@@ -130,7 +132,14 @@ public final class PushFeed<K, V> implements ChangeFeed<K, V> {
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("not a change: " + e.getMessage(), e);
     }
-    return target.apply(change) ? Received.APPLIED : Received.IGNORED;
+    if (!target.apply(change)) {
+      return new Received.Ignored();
+    }
+    return switch (change) {
+      case Change.Upsert<K, V> u -> new Received.Applied(u.key(), u.version());
+      case Change.Delete<K, V> d -> new Received.Applied(d.key(), d.version());
+      case Change.Watermark<K, V> w -> new Received.Ignored();
+    };
   }
 
   private void run() {

@@ -10,6 +10,8 @@ import io.interservice.access.jdbc.JdbcReplicaStore;
 import io.interservice.access.kafka.KafkaFeed;
 import io.interservice.access.replica.Replica;
 import io.interservice.service.Settings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,6 +58,12 @@ final class Events implements Technique {
                 context.db(), "price_replica", PriceCodecs::text, PriceCodecs::fromText));
     Replica<String, Price> replica =
         Access.replica("catalog", feed).source(SOURCE).digest(PriceCodecs::digest).build();
+    MeterRegistry meters = context.api().metrics().registry();
+    Gauge.builder("replica.lag.records", feed, KafkaFeed::lag)
+        .description("records on catalog.prices not yet applied, at the last poll")
+        .register(meters);
+    Gauge.builder("replica.keys", replica, r -> r.replicaStats().keys()).register(meters);
+    Gauge.builder("replica.skipped", feed, KafkaFeed::skipped).register(meters);
     return new Pricing.BeforeTransaction(
         missing.equals("direct") ? new OrOwner(replica, Direct.reader(settings)) : replica);
   }

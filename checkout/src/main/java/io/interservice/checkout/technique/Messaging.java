@@ -2,6 +2,7 @@ package io.interservice.checkout.technique;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interservice.access.Read;
+import io.interservice.owner.kafka.KafkaClients;
 import io.interservice.owner.kafka.KafkaSink;
 import io.interservice.owner.kafka.Topics;
 import io.interservice.owner.outbox.Outbox;
@@ -10,6 +11,7 @@ import io.interservice.service.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,11 +20,9 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code messaging}: an order is accepted as {@code PENDING} ({@code 202}); its price request
@@ -66,6 +66,8 @@ final class Messaging implements Technique {
 
     private final String kafka;
     private final DataSource db;
+    private final java.util.concurrent.ExecutorService settlers =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
 
     Requests(String kafka, DataSource db) {
       this.kafka = kafka;
@@ -102,14 +104,7 @@ final class Messaging implements Technique {
     }
 
     private void consume(Pricing.Answers answers) {
-      Properties p = new Properties();
-      p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-      p.put(ConsumerConfig.GROUP_ID_CONFIG, "checkout");
-      p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-      p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-      p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-      p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-      p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+      Properties p = KafkaClients.consumer(kafka, "checkout", ByteArrayDeserializer.class);
       while (!Thread.currentThread().isInterrupted()) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
           // every partition assigned by hand: no rebalance to wait for after a restart
@@ -119,8 +114,17 @@ final class Messaging implements Technique {
                   .toList());
           while (true) {
             var records = consumer.poll(Duration.ofMillis(100));
+            // each answer settles its own order: in parallel, all before the offsets move on
+            List<java.util.concurrent.Future<?>> settling = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> r : records) {
-              answer(answers, r.value());
+              settling.add(
+                  settlers.submit(() -> {
+                    answer(answers, r.value());
+                    return null;
+                  }));
+            }
+            for (var f : settling) {
+              f.get();
             }
             if (!records.isEmpty()) {
               consumer.commitSync(); // at least once: a repeated answer changes nothing

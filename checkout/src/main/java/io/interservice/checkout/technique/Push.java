@@ -50,11 +50,14 @@ final class Push implements Technique {
             PriceCodecs.PUSH);
     Replica<String, Price> replica =
         Access.replica("catalog", feed).digest(PriceCodecs::digest).build();
-    context.api().route(Method.POST, "/price-updates", (req, res) -> receive(req, res, feed));
+    AppliedLog log = new AppliedLog(context.db());
+    context.api().route(Method.POST, "/price-updates", (req, res) -> receive(req, res, feed, log));
     return new Pricing.BeforeTransaction(replica);
   }
 
-  private static void receive(ServerRequest req, ServerResponse res, PushFeed<String, Price> feed) {
+  private static void receive(
+      ServerRequest req, ServerResponse res, PushFeed<String, Price> feed, AppliedLog log)
+      throws java.sql.SQLException {
     byte[] body = Api.body(req, Api.DEFAULT_MAX_BODY);
     String subscriber = req.headers().first(HeaderNames.create("Subscriber-Id")).orElse(null);
     String signature = req.headers().first(HeaderNames.create("Signature")).orElse(null);
@@ -64,7 +67,7 @@ final class Push implements Technique {
     } catch (IllegalArgumentException e) {
       throw Problem.invalid("body", e.getMessage()).toException();
     }
-    if (received == PushFeed.Received.UNAUTHENTICATED) {
+    if (received instanceof PushFeed.Received.Unauthenticated) {
       throw Problem.of(
               401,
               "unauthenticated",
@@ -72,6 +75,9 @@ final class Push implements Technique {
               "price updates must be signed by catalog for this subscription")
           .with("field", "Signature")
           .toException();
+    }
+    if (received instanceof PushFeed.Received.Applied applied) {
+      log.record(String.valueOf(applied.key()), applied.version());
     }
     res.status(204);
     res.send();

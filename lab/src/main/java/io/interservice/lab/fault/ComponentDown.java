@@ -48,6 +48,18 @@ final class ComponentDown implements Fault {
         false);
   }
 
+  /**
+   * {@code relay-kill}: catalog, which relays its outbox (push, events), killed mid-stream when the
+   * window opens and restarted at once.
+   */
+  static ComponentDown relayKill() {
+    return new ComponentDown(
+        "relay-kill",
+        "catalog (the outbox relay) killed (kill -9) mid-stream and restarted at once",
+        Component.Role.OWNER,
+        true);
+  }
+
   /** {@code consumer-restart}: checkout killed when the window opens and restarted at once. */
   static ComponentDown consumerRestart() {
     return new ComponentDown(

@@ -24,6 +24,7 @@ public final class Faults {
             new SchemaChange(),
             ComponentDown.broker(),
             new BrokerFailover(),
+            ComponentDown.relayKill(),
             ComponentDown.consumerRestart())) {
       BY_NAME.put(f.name(), f);
     }

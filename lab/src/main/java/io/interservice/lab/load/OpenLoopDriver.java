@@ -76,6 +76,8 @@ public final class OpenLoopDriver {
    * @param latency latency in microseconds of the measured successes, from intended send time
    * @param timeline outcomes per second of the measured part
    * @param acknowledged ids of every order acknowledged, warm-up included
+   * @param accepted the measured orders accepted as pending ({@code 202}), whose outcome and
+   *     latency come with {@link #settle}
    * @param reasons measured failures by status and the problem's {@code reason} (or {@code type}),
    *     e.g. {@code "503 circuit_open"}; {@code "timeout"} and {@code "dropped"} for no answer
    */
@@ -85,7 +87,8 @@ public final class OpenLoopDriver {
       Map<String, Long> reasons,
       Histogram latency,
       Timeline timeline,
-      List<UUID> acknowledged) {
+      List<UUID> acknowledged,
+      List<Accepted> accepted) {
 
     public long ok() {
       return outcomes.getOrDefault(Outcome.OK, 0L);
@@ -96,13 +99,66 @@ public final class OpenLoopDriver {
     }
   }
 
+  /**
+   * A measured order accepted as pending.
+   *
+   * @param id its id
+   * @param intendedEpochMicros when it was meant to be sent, wall clock, µs since the epoch
+   * @param second its offset into the measured part, in seconds
+   */
+  public record Accepted(UUID id, long intendedEpochMicros, double second) {}
+
+  /**
+   * How an accepted order ended, as checkout's database says.
+   *
+   * @param status {@code CONFIRMED}, {@code REJECTED} or {@code PENDING}
+   * @param reason a rejection's reason
+   * @param settledEpochMicros when it was settled (its commit), µs since the epoch
+   */
+  public record Settled(String status, @Nullable String reason, long settledEpochMicros) {}
+
+  /**
+   * {@code result} with its accepted orders counted: a confirmed one is a success whose latency
+   * runs from its intended send time to its confirmation's commit; a rejected one a failure by its
+   * reason; one still pending (or unknown) a timeout. No polling disturbs the system measured.
+   */
+  public static Result settle(Result result, Map<UUID, Settled> settled) {
+    Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+    outcomes.putAll(result.outcomes());
+    Map<String, Long> reasons = new TreeMap<>(result.reasons());
+    for (Accepted a : result.accepted()) {
+      Settled s = settled.get(a.id());
+      Outcome outcome;
+      if (s != null && s.status().equals("CONFIRMED")) {
+        outcome = Outcome.OK;
+        result.latency().recordValue(Math.max(1, s.settledEpochMicros() - a.intendedEpochMicros()));
+      } else if (s != null && s.status().equals("REJECTED")) {
+        outcome = Outcome.ERROR;
+        reasons.merge("rejected " + s.reason(), 1L, Long::sum);
+      } else {
+        outcome = Outcome.TIMEOUT;
+        reasons.merge("pending", 1L, Long::sum);
+      }
+      outcomes.merge(outcome, 1L, Long::sum);
+      result.timeline().record(a.second(), outcome);
+    }
+    return new Result(
+        result.offered(),
+        outcomes,
+        reasons,
+        result.latency(),
+        result.timeline(),
+        result.acknowledged(),
+        List.of());
+  }
+
   /** Progress, about once a second: seconds elapsed (warm-up included), successes, failures. */
   public record Progress(long elapsedSeconds, long totalSeconds, long ok, long failed) {}
 
   private static final String TIMEOUT = "timeout";
+  private static final String ACCEPTED = "accepted ";
   private static final Pattern REASON = field("reason");
   private static final Pattern TYPE = field("type");
-  private static final Pattern STATUS = field("status");
 
   private OpenLoopDriver() {}
 
@@ -120,6 +176,7 @@ public final class OpenLoopDriver {
       outcomes.put(o, new AtomicLong());
     }
     ConcurrentLinkedQueue<UUID> acknowledged = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
     ConcurrentHashMap<String, LongAdder> reasons = new ConcurrentHashMap<>();
     AtomicInteger inFlight = new AtomicInteger();
     AtomicLong okAll = new AtomicLong();
@@ -128,6 +185,10 @@ public final class OpenLoopDriver {
     SkuPicker skus = new SkuPicker(config.products(), config.skew(), random.split());
     long offered = 0;
     long start = System.nanoTime() + 20_000_000;
+    long startEpochMicros =
+        java.time.temporal.ChronoUnit.MICROS.between(
+                java.time.Instant.EPOCH, java.time.Instant.now())
+            + 20_000;
     long measureStart = start + warmupNanos;
     long nextProgress = start + 1_000_000_000;
     try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -165,7 +226,19 @@ public final class OpenLoopDriver {
         HttpRequest request = Orders.post(checkout, body, config.requestTimeout());
         senders.execute(() -> {
           try {
-            String failure = send(checkout, request, acknowledged, config.requestTimeout());
+            String failure = send(request, acknowledged);
+            if (failure != null && failure.startsWith(ACCEPTED)) {
+              // settled later, from checkout's database: no polling disturbs what is measured
+              if (measured) {
+                accepted.add(
+                    new Accepted(
+                        UUID.fromString(failure.substring(ACCEPTED.length())),
+                        startEpochMicros + (intended - start) / 1000,
+                        second));
+              }
+              okAll.incrementAndGet();
+              return;
+            }
             Outcome outcome = outcome(failure);
             long micros = (System.nanoTime() - intended) / 1000;
             (outcome == Outcome.OK ? okAll : failedAll).incrementAndGet();
@@ -189,7 +262,14 @@ public final class OpenLoopDriver {
     outcomes.forEach((k, v) -> totals.put(k, v.get()));
     Map<String, Long> reasonTotals = new TreeMap<>();
     reasons.forEach((k, v) -> reasonTotals.put(k, v.sum()));
-    return new Result(offered, totals, reasonTotals, latency, timeline, List.copyOf(acknowledged));
+    return new Result(
+        offered,
+        totals,
+        reasonTotals,
+        latency,
+        timeline,
+        List.copyOf(acknowledged),
+        List.copyOf(accepted));
   }
 
   private static void count(ConcurrentHashMap<String, LongAdder> reasons, String reason) {
@@ -197,14 +277,11 @@ public final class OpenLoopDriver {
   }
 
   /**
-   * Sends one order; null when acknowledged (and, for an order accepted as pending, once it is
-   * confirmed), else why not ({@link #failure}).
+   * Sends one order; null when acknowledged, {@code "accepted <id>"} when accepted as pending
+   * ({@code 202}), else why not ({@link #failure}).
    */
   private static @Nullable String send(
-      URI checkout,
-      HttpRequest request,
-      ConcurrentLinkedQueue<UUID> acknowledged,
-      java.time.Duration timeout) {
+      HttpRequest request, ConcurrentLinkedQueue<UUID> acknowledged) {
     try {
       HttpResponse<String> response =
           Orders.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -212,7 +289,7 @@ public final class OpenLoopDriver {
       if (status / 100 == 2) {
         UUID id = orderId(response.body());
         acknowledged.add(id);
-        return status == 202 ? settled(checkout, id, System.nanoTime() + timeout.toNanos()) : null;
+        return status == 202 ? ACCEPTED + id : null;
       }
       return failure(status, response.body());
     } catch (IOException e) {
@@ -221,33 +298,6 @@ public final class OpenLoopDriver {
       Thread.currentThread().interrupt();
       return TIMEOUT;
     }
-  }
-
-  /**
-   * Polls a pending order every 20 ms until it is settled: null once {@code CONFIRMED}, {@code
-   * "rejected <reason>"}, or {@code "timeout"} when still pending at {@code deadline}.
-   */
-  private static @Nullable String settled(URI checkout, UUID id, long deadline)
-      throws IOException, InterruptedException {
-    HttpRequest get =
-        HttpRequest.newBuilder(checkout.resolve("/orders/" + id))
-            .timeout(java.time.Duration.ofSeconds(5))
-            .GET()
-            .build();
-    while (System.nanoTime() < deadline) {
-      String body = Orders.HTTP.send(get, HttpResponse.BodyHandlers.ofString()).body();
-      Matcher status = STATUS.matcher(body);
-      String now = status.find() ? status.group(1) : "";
-      if (now.equals("CONFIRMED")) {
-        return null;
-      }
-      if (now.equals("REJECTED")) {
-        Matcher reason = REASON.matcher(body);
-        return "rejected " + (reason.find() ? reason.group(1) : "");
-      }
-      Thread.sleep(20);
-    }
-    return TIMEOUT;
   }
 
   /** A failed answer as {@code "<status> <reason>"}: the problem's reason, else its type. */

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Counts the requests catalog served on the technique's owner endpoints (an allowlist such as
- * {@code GET /prices} or {@code gRPC GetPrices}), from its {@code /metrics}: the lab's own requests
- * (price changes, seeding, metrics, health) never count. Survives restarts of catalog: call {@link
- * #checkpoint()} before it stops, and counting goes on from zero in the new process.
+ * {@code GET /prices}, {@code gRPC GetPrices} or {@code counter price_requests_answered_total}),
+ * from its {@code /metrics}: the lab's own requests (price changes, seeding, metrics, health) never
+ * count. Survives restarts of catalog: call {@link #checkpoint()} before it stops, and counting
+ * goes on from zero in the new process.
  */
 final class OwnerRequests {
   private static final Pattern SAMPLE =
@@ -25,6 +26,8 @@ final class OwnerRequests {
       Pattern.compile(
           "^grpc_server_requests_seconds_count\\{method=\"([A-Za-z]+)\",[^}]*} ([0-9.eE+]+)$",
           Pattern.MULTILINE);
+  private static final Pattern COUNTER =
+      Pattern.compile("^([a-z_]+_total)(?:\\{[^}]*})? ([0-9.eE+]+)$", Pattern.MULTILINE);
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -70,6 +73,12 @@ final class OwnerRequests {
       while (m.find()) {
         if (endpoints.contains(m.group(1) + " " + m.group(2))) {
           sum += (long) Double.parseDouble(m.group(3));
+        }
+      }
+      Matcher counter = COUNTER.matcher(r.body());
+      while (counter.find()) {
+        if (endpoints.contains("counter " + counter.group(1))) {
+          sum += (long) Double.parseDouble(counter.group(2));
         }
       }
       Matcher g = GRPC.matcher(r.body());

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
@@ -284,6 +285,20 @@ public final class Runner implements AutoCloseable {
           config.technique().asynchronous()
               ? AuditReader.pendingAfter(checkoutDb.adminUrl(), Duration.ofSeconds(7))
               : 0;
+      if (!load.accepted().isEmpty()) {
+        Map<UUID, OpenLoopDriver.Settled> settled = new java.util.HashMap<>();
+        AuditReader.settlements(
+                checkoutDb.adminUrl(),
+                load.accepted().stream().map(OpenLoopDriver.Accepted::id).toList())
+            .forEach((id, s) ->
+                settled.put(
+                    id,
+                    new OpenLoopDriver.Settled(
+                        s.status(),
+                        s.reason(),
+                        java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, s.at()))));
+        load = OpenLoopDriver.settle(load, settled);
+      }
       AuditResult audit =
           AuditReader.audit(
               catalogDb.adminUrl(), checkoutDb.adminUrl(), load.acknowledged(), since);

@@ -42,7 +42,7 @@ final class Messaging implements Technique {
 
   @Override
   public Set<String> ownerEndpoints() {
-    return Set.of();
+    return Set.of("counter price_requests_answered_total");
   }
 
   @Override

@@ -39,9 +39,10 @@ public interface Technique {
   List<String> checkoutArgs(Owner owner);
 
   /**
-   * The owner's requests this technique makes, as {@code METHOD /route} (catalog's route templates)
-   * or {@code gRPC Method}: what the lab counts as owner requests. An allowlist, so that the lab's
-   * own requests (price changes, seeding, metrics) never count.
+   * The owner's requests this technique makes, as {@code METHOD /route} (catalog's route
+   * templates), {@code gRPC Method} or {@code counter <prometheus counter>} (requests over a
+   * broker): what the lab counts as owner requests. An allowlist, so that the lab's own requests
+   * (price changes, seeding, metrics) never count.
    */
   Set<String> ownerEndpoints();
 

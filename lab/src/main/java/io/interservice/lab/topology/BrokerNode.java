@@ -1,12 +1,10 @@
 package io.interservice.lab.topology;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,22 +143,6 @@ final class BrokerNode implements Component {
   }
 
   private Process launch() {
-    try {
-      Files.createDirectories(log.getParent());
-      Files.writeString(
-          log,
-          "--- starting broker: " + String.join(" ", command) + "\n",
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-      Process p =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
-      Processes.track(p);
-      return p;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the broker", e);
-    }
+    return Processes.launch("broker", command, log);
   }
 }

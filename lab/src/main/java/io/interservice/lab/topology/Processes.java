@@ -81,6 +81,30 @@ public final class Processes {
     }
   }
 
+  /**
+   * Starts {@code command} as {@code name}, its output appended to {@code log} after a line saying
+   * what started, and tracks it so that it is stopped at exit.
+   */
+  static Process launch(String name, List<String> command, Path log) {
+    try {
+      Files.createDirectories(log.getParent());
+      Files.writeString(
+          log,
+          "--- starting " + name + ": " + String.join(" ", command) + "\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+      track(p);
+      return p;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot start " + name, e);
+    }
+  }
+
   /** The last lines of a log, for error messages. */
   static String tail(Path log) {
     try {

@@ -188,23 +188,7 @@ public final class ServiceProcess implements Component {
   }
 
   private Process launch() {
-    try {
-      Files.createDirectories(log.getParent());
-      Files.writeString(
-          log,
-          "--- starting " + name + ": " + String.join(" ", command) + "\n",
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-      Process p =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
-      Processes.track(p);
-      return p;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + name, e);
-    }
+    return Processes.launch(name, command, log);
   }
 
   /**

@@ -12,16 +12,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +72,7 @@ class EventsTest {
         .until(() -> line("SKU-00021").get("priceVersion").asLong() == version);
 
     RecordMetadata last;
-    try (KafkaProducer<String, String> producer = producer()) {
+    try (KafkaProducer<String, String> producer = SharedBroker.producer()) {
       // an older version with another price, then the current one again
       producer.send(record("SKU-00021", 1, 1, Instant.parse("2026-01-01T00:00:00Z"))).get();
       last = producer.send(record("SKU-00021", version, 2121, Instant.now())).get();
@@ -173,14 +170,6 @@ class EventsTest {
       throw new IllegalStateException(sql, e);
     }
     return rows;
-  }
-
-  private static KafkaProducer<String, String> producer() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.get().bootstrapServers());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    return new KafkaProducer<>(p);
   }
 
   private static ProducerRecord<String, String> record(

@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,7 +88,7 @@ class MessagingTest {
     assertThat(confirmed.get("status").asText()).isEqualTo("CONFIRMED");
     String id = confirmed.get("id").asText();
 
-    try (KafkaProducer<String, String> producer = producer()) {
+    try (KafkaProducer<String, String> producer = SharedBroker.producer()) {
       producer.send(reply(id, "SKU-00044", 1, 999)).get();
     }
     Thread.sleep(500);
@@ -100,14 +97,6 @@ class MessagingTest {
     assertThat(after.get("total").asLong()).isEqualTo(confirmed.get("total").asLong());
     assertThat(after.at("/lines/0/unitPrice").asLong())
         .isEqualTo(confirmed.at("/lines/0/unitPrice").asLong());
-  }
-
-  private static KafkaProducer<String, String> producer() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.get().bootstrapServers());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    return new KafkaProducer<>(p);
   }
 
   private static ProducerRecord<String, String> reply(

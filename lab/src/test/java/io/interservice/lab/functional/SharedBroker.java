@@ -5,12 +5,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** One embedded Kafka broker for the whole test run, started on first use, stopped at exit. */
 final class SharedBroker {
   private static KafkaCluster kafka;
 
   private SharedBroker() {}
+
+  /** A producer of strings to the shared broker, for tests that write into a topic. */
+  static KafkaProducer<String, String> producer() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, get().bootstrapServers());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return new KafkaProducer<>(p);
+  }
 
   static synchronized KafkaCluster get() {
     if (kafka == null) {

@@ -23,8 +23,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The outbox sink of events: each relayed change of a routed outbox topic is published to its Kafka
@@ -65,17 +63,10 @@ public final class KafkaSink implements OutboxSink, AutoCloseable {
    * names; {@code source} is the CloudEvents {@code source} (the owner, e.g. {@code /catalog}).
    */
   public KafkaSink(String bootstrapServers, Map<String, Route> routes, String source) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+    Properties p = KafkaClients.producer(bootstrapServers, "outbox" + source.replace('/', '-'));
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(ACK_TIMEOUT.toMillis()));
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox" + source.replace('/', '-'));
     this.producer = new KafkaProducer<>(p);
     this.routes = Map.copyOf(routes);
     this.source = source;
