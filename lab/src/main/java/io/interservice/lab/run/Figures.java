@@ -1,0 +1,139 @@
+package io.interservice.lab.run;
+
+import io.interservice.audit.AuditResult;
+import io.interservice.lab.load.OpenLoopDriver;
+import io.interservice.lab.load.Outcome;
+import io.interservice.lab.load.Timeline;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.jspecify.annotations.Nullable;
+
+/** How a run's measurements become its {@link RunResult}: pure functions of what was measured. */
+final class Figures {
+  private Figures() {}
+
+  static RunResult result(
+      RunConfig config,
+      boolean kept,
+      boolean byCommit,
+      OpenLoopDriver.Result load,
+      double seconds,
+      long ownerRequests,
+      Map<String, ProcessCpu> cpu,
+      AuditResult audit,
+      long priceChanges,
+      int loc,
+      RunResult.@Nullable Propagation propagation,
+      long pending) {
+    long ok = load.ok();
+    Map<String, Long> failures = new LinkedHashMap<>();
+    for (Outcome o : Outcome.values()) {
+      if (o != Outcome.OK) {
+        failures.put(
+            o.name().toLowerCase(java.util.Locale.ROOT), load.outcomes().getOrDefault(o, 0L));
+      }
+    }
+    Map<String, Double> cpuPer1000 = new LinkedHashMap<>();
+    cpu.forEach((name, meter) ->
+        cpuPer1000.put(name, ok == 0 ? 0 : round(meter.seconds() * 1000.0 / ok, 3)));
+    Histogram h = load.latency();
+    RunResult.Latency latency =
+        new RunResult.Latency(
+            ms(h.getValueAtPercentile(50)),
+            ms(h.getValueAtPercentile(90)),
+            ms(h.getValueAtPercentile(99)),
+            ms(h.getValueAtPercentile(99.9)),
+            ms(h.getMaxValue()));
+    return new RunResult(
+        config.technique().name(),
+        config.fault().name(),
+        config.repeat(),
+        kept ? "kept" : "fresh",
+        config.warmup().toMillis() / 1000.0,
+        round(load.offered() / seconds, 1),
+        round(ok / seconds, 1),
+        ok,
+        load.failed(),
+        failures,
+        load.reasons(),
+        latency,
+        curve(h),
+        window(config, load.timeline()),
+        ok == 0 ? 0 : round((double) ownerRequests / ok, 3),
+        cpuPer1000,
+        new RunResult.Audit(
+            byCommit ? "commit" : "recorded",
+            audit.lines(),
+            audit.current(),
+            audit.stale(),
+            audit.corrupt(),
+            audit.lost(),
+            round(audit.staleRate(), 5),
+            new RunResult.Staleness(
+                round(audit.stalenessP99Ms(), 1), round(audit.stalenessMaxMs(), 1))),
+        priceChanges,
+        new RunResult.Timeline(load.timeline().ok(), load.timeline().failed()),
+        config.technique().movingParts(),
+        loc,
+        propagation,
+        pending);
+  }
+
+  static RunResult.@org.jspecify.annotations.Nullable FaultWindow window(
+      RunConfig config, Timeline timeline) {
+    if (!config.fault().hasWindow()) {
+      return null;
+    }
+    int start = (int) config.faultStart().toSeconds();
+    int end = (int) (config.faultStart().plus(config.faultDuration()).toSeconds());
+    long sent = 0;
+    long ok = 0;
+    for (int s = start; s < Math.min(end, timeline.seconds()); s++) {
+      sent += timeline.total(s);
+      ok += timeline.count(s, Outcome.OK);
+    }
+    Double recovery = null;
+    for (int s = end; s < timeline.seconds(); s++) {
+      long total = timeline.total(s);
+      if (total > 0 && timeline.count(s, Outcome.OK) >= 0.99 * total) {
+        recovery = (double) (s - end);
+        break;
+      }
+    }
+    return new RunResult.FaultWindow(
+        config.fault().name(),
+        config.faultStart().toMillis() / 1000.0,
+        config.faultDuration().toMillis() / 1000.0,
+        sent == 0 ? 0 : round((double) ok / sent, 4),
+        recovery,
+        Math.max(0, timeline.seconds() - end));
+  }
+
+  private static List<double[]> curve(Histogram h) {
+    List<double[]> points = new ArrayList<>();
+    if (h.getTotalCount() == 0) {
+      return points;
+    }
+    for (HistogramIterationValue v : h.percentiles(5)) {
+      double p = v.getPercentileLevelIteratedTo();
+      points.add(new double[] {round(p, 4), ms(v.getValueIteratedTo())});
+      if (p >= 99.99) {
+        break;
+      }
+    }
+    return points;
+  }
+
+  private static double ms(long micros) {
+    return round(micros / 1000.0, 2);
+  }
+
+  static double round(double v, int digits) {
+    double scale = Math.pow(10, digits);
+    return Math.round(v * scale) / scale;
+  }
+}
