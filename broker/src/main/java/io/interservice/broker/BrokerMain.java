@@ -63,6 +63,10 @@ public final class BrokerMain {
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("auto.create.topics.enable", "false");
     p.put("log.cleaner.backoff.ms", "1000");
+    // a node restarted after a kill -9 registers again only once the controller has let its old
+    // session expire: 9 s by default, during which it does not serve; 2 s here
+    p.put("broker.session.timeout.ms", "2000");
+    p.put("broker.heartbeat.interval.ms", "500");
     StringBuilder text = new StringBuilder();
     p.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     Files.writeString(config, text.toString(), StandardCharsets.UTF_8);
