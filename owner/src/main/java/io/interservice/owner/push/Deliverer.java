@@ -110,14 +110,13 @@ public final class Deliverer implements AutoCloseable {
   private void run() {
     while (!Thread.currentThread().isInterrupted()) {
       try {
+        // a wake from here on is not lost: it ends the sleep below at once
+        woken.drainPermits();
         if (deliverDue() == BATCH) {
           continue;
         }
         Duration sleep = untilNextDue();
-        woken.drainPermits();
-        if (woken.tryAcquire(sleep.toMillis(), TimeUnit.MILLISECONDS)) {
-          woken.drainPermits();
-        }
+        woken.tryAcquire(sleep.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         return;
       } catch (Exception e) {
