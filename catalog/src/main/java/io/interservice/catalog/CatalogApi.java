@@ -6,8 +6,6 @@ import io.helidon.webserver.http.ServerResponse;
 import io.interservice.service.Api;
 import io.interservice.service.Problem;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,18 +65,20 @@ final class CatalogApi {
     for (String sku : asked) {
       skus.add(Requests.sku("sku", sku));
     }
-    List<PriceQuote> quotes = store.prices(skus);
-    Set<String> unknown = new LinkedHashSet<>(skus);
-    Set<String> found = new HashSet<>();
-    for (PriceQuote q : quotes) {
-      found.add(q.sku());
-    }
-    unknown.removeAll(found);
-    Api.sendJson(res, 200, new Prices(quotes, new ArrayList<>(unknown)));
+    Api.sendJson(res, 200, Prices.of(store, skus));
   }
 
-  /** The body of {@code GET /prices}. */
-  record Prices(List<PriceQuote> prices, List<String> unknown) {}
+  /** The body of {@code GET /prices} and of a done price quote. */
+  record Prices(List<PriceQuote> prices, List<String> unknown) {
+    /** The current prices of {@code skus}, and those of them catalog does not know. */
+    static Prices of(ProductStore store, java.util.Collection<String> skus)
+        throws java.sql.SQLException {
+      List<PriceQuote> quotes = store.prices(skus);
+      Set<String> unknown = new LinkedHashSet<>(skus);
+      quotes.forEach(q -> unknown.remove(q.sku()));
+      return new Prices(quotes, List.copyOf(unknown));
+    }
+  }
 
   private void changePrice(ServerRequest req, ServerResponse res) throws Exception {
     String sku = Requests.sku("sku", req.path().pathParameters().get("sku"));

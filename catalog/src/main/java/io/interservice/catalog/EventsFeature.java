@@ -51,10 +51,10 @@ final class EventsFeature implements OwnerFeature {
     KafkaSink sink =
         new KafkaSink(
             kafka, Map.of(ProductStore.PRICES_TOPIC, new KafkaSink.Route(TOPIC, TYPE)), "/catalog");
-    Gauge.builder("outbox.relay.lag", sink, s -> s.relayLag()[0].toNanos() / 1e9)
+    Gauge.builder("outbox.relay.lag", sink, s -> s.lastRelayLag().toNanos() / 1e9)
         .tag("which", "last")
         .register(context.metrics().registry());
-    Gauge.builder("outbox.relay.lag", sink, s -> s.relayLag()[1].toNanos() / 1e9)
+    Gauge.builder("outbox.relay.lag", sink, s -> s.maxRelayLag().toNanos() / 1e9)
         .tag("which", "max")
         .register(context.metrics().registry());
     Gauge.builder("outbox.relay.published", sink, KafkaSink::published)

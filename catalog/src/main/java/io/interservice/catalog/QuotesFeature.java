@@ -9,7 +9,6 @@ import io.interservice.service.Api;
 import io.interservice.service.Problem;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +60,7 @@ final class QuotesFeature implements OwnerFeature {
       throws Exception {
     List<String> skus = Requests.quote(Api.body(req, Api.DEFAULT_MAX_BODY), CatalogApi.MAX_SKUS);
     try {
-      answer(res, board.start(() -> pricesOf(store, skus), PATIENCE));
+      answer(res, board.start(() -> CatalogApi.Prices.of(store, skus), PATIENCE));
     } catch (QuoteBoard.BusyException e) {
       res.header(HeaderNames.RETRY_AFTER, "1");
       throw Problem.of(503, "busy", "Busy", e.getMessage()).toException();
@@ -105,13 +104,5 @@ final class QuotesFeature implements OwnerFeature {
               res,
               Problem.of(410, "quote-expired", "Quote expired", "quote " + gone.id() + " expired"));
     }
-  }
-
-  private static CatalogApi.Prices pricesOf(ProductStore store, List<String> skus)
-      throws Exception {
-    List<PriceQuote> quotes = store.prices(skus);
-    Set<String> unknown = new LinkedHashSet<>(skus);
-    quotes.forEach(q -> unknown.remove(q.sku()));
-    return new CatalogApi.Prices(quotes, List.copyOf(unknown));
   }
 }

@@ -172,8 +172,7 @@ public final class KafkaFeed<K, V> implements ChangeFeed<K, V> {
           if (end != null && position < end) {
             reached = false;
           }
-          Long latest = c.currentLag(tp).isPresent() ? c.currentLag(tp).getAsLong() : null;
-          behind += latest == null ? 0 : latest;
+          behind += c.currentLag(tp).orElse(0);
         }
         lag.set(behind);
         if (!ready && reached) {

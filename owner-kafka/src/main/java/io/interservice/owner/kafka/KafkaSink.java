@@ -120,11 +120,14 @@ public final class KafkaSink implements OutboxSink, AutoCloseable {
     return published.get();
   }
 
-  /** From writing a change to its acknowledgement by the brokers: the last, and the largest. */
-  public Duration[] relayLag() {
-    return new Duration[] {
-      Duration.ofNanos(lastLagMicros * 1000), Duration.ofNanos(lagMicrosMax.get() * 1000)
-    };
+  /** From writing the last change published to its acknowledgement by the brokers. */
+  public Duration lastRelayLag() {
+    return Duration.ofNanos(lastLagMicros * 1000);
+  }
+
+  /** The longest time from writing a change to its acknowledgement by the brokers, so far. */
+  public Duration maxRelayLag() {
+    return Duration.ofNanos(lagMicrosMax.get() * 1000);
   }
 
   @Override

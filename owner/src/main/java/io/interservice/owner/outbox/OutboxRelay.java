@@ -7,10 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -36,9 +34,6 @@ public final class OutboxRelay implements AutoCloseable {
   private final List<OutboxSink> sinks;
   private final Duration idleCheck;
   private final Thread thread;
-  private final AtomicLong relayed = new AtomicLong();
-  private final AtomicLong lagMicrosMax = new AtomicLong();
-  private final AtomicLong wakeUps = new AtomicLong();
 
   /** A relay of {@code db}'s outbox to {@code sinks}; call {@link #start()}. */
   public OutboxRelay(DataSource db, List<OutboxSink> sinks, Duration idleCheck) {
@@ -53,21 +48,6 @@ public final class OutboxRelay implements AutoCloseable {
     thread.start();
   }
 
-  /** Events relayed so far. */
-  public long relayed() {
-    return relayed.get();
-  }
-
-  /** The largest time from writing a row to relaying it, so far. */
-  public Duration maxLag() {
-    return Duration.ofNanos(lagMicrosMax.get() * 1000);
-  }
-
-  /** How often the relay has looked at the outbox (a measure of its idle cost). */
-  public long wakeUps() {
-    return wakeUps.get();
-  }
-
   private void run() {
     while (!Thread.currentThread().isInterrupted()) {
       try (Connection listener = db.getConnection()) {
@@ -77,7 +57,6 @@ public final class OutboxRelay implements AutoCloseable {
         PGConnection pg = listener.unwrap(PGConnection.class);
         Duration heldBack = HELD_BACK_MIN;
         while (!Thread.currentThread().isInterrupted()) {
-          wakeUps.incrementAndGet();
           Pass pass = relayOnce();
           if (pass.relayed() == BATCH) {
             continue;
@@ -179,12 +158,6 @@ public final class OutboxRelay implements AutoCloseable {
         throw e;
       }
     }
-    Instant now = Instant.now();
-    for (OutboxEvent e : events) {
-      long lag = Duration.between(e.writtenAt(), now).toNanos() / 1000;
-      lagMicrosMax.accumulateAndGet(lag, Math::max);
-    }
-    relayed.addAndGet(events.size());
     sinks.forEach(OutboxSink::committed);
     return new Pass(events.size(), heldBack);
   }
