@@ -46,9 +46,12 @@ public final class Access {
    * deadline. See {@code docs/techniques/polling.md}.
    */
   public static <K, V> DirectBuilder<K, V> polling(
-      String owner, URI quotes, QuoteCodec<K, V> codec) {
+      String owner,
+      URI quotes,
+      QuoteCodec<K, V> codec,
+      java.util.function.Supplier<String> authorization) {
     Duration attempt = Duration.ofMillis(2500);
-    return new DirectBuilder<>(owner, new QuotePolling<>(quotes, codec, attempt))
+    return new DirectBuilder<>(owner, new QuotePolling<>(quotes, codec, attempt, authorization))
         .attemptTimeout(attempt)
         .deadline(Duration.ofSeconds(5));
   }
@@ -74,7 +77,10 @@ public final class Access {
    * A change feed of the owner's pushes, for {@link #replica}: subscription, snapshot, signed
    * deliveries, reconciliation. See {@code docs/techniques/push.md}.
    */
-  public static <K, V> PushFeed<K, V> pushFeed(PushFeed.Config config, PushCodec<K, V> codec) {
-    return new PushFeed<>(config, codec);
+  public static <K, V> PushFeed<K, V> pushFeed(
+      PushFeed.Config config,
+      PushCodec<K, V> codec,
+      java.util.function.Supplier<String> authorization) {
+    return new PushFeed<>(config, codec, authorization);
   }
 }

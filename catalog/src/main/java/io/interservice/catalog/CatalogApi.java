@@ -5,6 +5,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.interservice.service.Api;
 import io.interservice.service.Problem;
+import io.interservice.service.identity.Scopes;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,12 +27,12 @@ final class CatalogApi {
 
   /** Adds the core routes; {@code labMode} adds {@code POST /admin/schema-change}. */
   void register(Api api, boolean labMode) {
-    api.route(Method.GET, "/products/{sku}", this::product)
-        .route(Method.GET, "/prices", this::prices)
-        .route(Method.PUT, "/products/{sku}/price", this::changePrice)
-        .route(Method.POST, "/products", this::createProducts);
+    api.route(Method.GET, "/products/{sku}", Scopes.PRICES_READ, this::product)
+        .route(Method.GET, "/prices", Scopes.PRICES_READ, this::prices)
+        .route(Method.PUT, "/products/{sku}/price", Scopes.CATALOG_ADMIN, this::changePrice)
+        .route(Method.POST, "/products", Scopes.CATALOG_ADMIN, this::createProducts);
     if (labMode) {
-      api.route(Method.POST, "/admin/schema-change", this::changeSchema);
+      api.route(Method.POST, "/admin/schema-change", Scopes.CATALOG_ADMIN, this::changeSchema);
     }
   }
 

@@ -5,10 +5,10 @@ import io.helidon.webserver.WebServer;
 import io.interservice.owner.outbox.OutboxRelay;
 import io.interservice.owner.outbox.OutboxSink;
 import io.interservice.service.Api;
-import io.interservice.service.Database;
 import io.interservice.service.Metrics;
 import io.interservice.service.ServiceMain;
 import io.interservice.service.Settings;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,15 +37,11 @@ public final class CatalogMain {
 
   static WebServer start(Settings settings) throws Exception {
     List<OwnerFeature> features = OwnerFeatures.named(settings.string("features", ""));
-    HikariDataSource db =
-        Database.open(
-            settings.string("db-url", "jdbc:postgresql://127.0.0.1:5432/interservice"),
-            settings.string("db-user", "catalog"),
-            settings.string("db-password", "catalog"),
-            "catalog",
-            settings.integer("db-pool", 16));
+    Clock clock = Clock.systemUTC();
+    ServiceMain.Identity identity = ServiceMain.identity(settings, "catalog", clock);
+    HikariDataSource db = ServiceMain.database(settings, "catalog");
     Metrics metrics = new Metrics();
-    Api api = new Api(metrics);
+    Api api = ServiceMain.api(settings, metrics, identity);
     boolean outbox = features.stream().anyMatch(OwnerFeature::usesOutbox);
     ProductStore store = new ProductStore(db, outbox);
     api.health(store::ping);
@@ -54,7 +50,9 @@ public final class CatalogMain {
     List<OutboxSink> sinks = new ArrayList<>();
     for (OwnerFeature feature : features) {
       sinks.addAll(
-          feature.start(new OwnerFeature.Context(settings, db, store, api, metrics, host)).sinks());
+          feature
+              .start(new OwnerFeature.Context(settings, db, store, api, metrics, host, identity))
+              .sinks());
     }
     if (!sinks.isEmpty()) {
       new OutboxRelay(db, sinks, Duration.ofSeconds(5)).start();

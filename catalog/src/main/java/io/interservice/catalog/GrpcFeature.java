@@ -21,7 +21,12 @@ final class GrpcFeature implements OwnerFeature {
   public Started start(Context context) {
     int port = context.settings().integer("grpc-port", 9081);
     Server server =
-        GrpcPrices.start(context.host(), port, context.store(), context.metrics().registry());
+        GrpcPrices.start(
+            context.host(),
+            port,
+            context.store(),
+            context.metrics().registry(),
+            context.identity().trust());
     return new Started(List.of(), () -> server.shutdown().awaitTermination(2, TimeUnit.SECONDS));
   }
 }

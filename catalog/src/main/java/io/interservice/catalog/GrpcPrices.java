@@ -1,6 +1,11 @@
 package io.interservice.catalog;
 
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -11,6 +16,9 @@ import io.interservice.pricegrpc.PricesGrpc;
 import io.interservice.pricegrpc.PricesReply;
 import io.interservice.pricegrpc.PricesRequest;
 import io.interservice.service.Skus;
+import io.interservice.service.identity.Denied;
+import io.interservice.service.identity.Scopes;
+import io.interservice.service.identity.Trust;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -29,7 +37,8 @@ final class GrpcPrices {
   private GrpcPrices() {}
 
   /** Starts the gRPC server on {@code host}:{@code port}. */
-  static Server start(String host, int port, ProductStore store, MeterRegistry meters) {
+  static Server start(
+      String host, int port, ProductStore store, MeterRegistry meters, Trust trust) {
     ServerServiceDefinition service =
         ServerServiceDefinition.builder(PricesGrpc.SERVICE_NAME)
             .addMethod(
@@ -39,12 +48,34 @@ final class GrpcPrices {
             .build();
     try {
       return NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
-          .addService(service)
+          .addService(ServerInterceptors.intercept(service, new Authenticated(trust)))
+          .maxInboundMessageSize(64 * 1024)
           .executor(Executors.newVirtualThreadPerTaskExecutor())
           .build()
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start gRPC on " + host + ":" + port, e);
+    }
+  }
+
+  /** Refuses a call without a token of a caller allowed {@code prices:read}. */
+  private record Authenticated(Trust trust) implements ServerInterceptor {
+    private static final Metadata.Key<String> AUTHORIZATION =
+        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+        ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+      try {
+        trust.verify(headers.get(AUTHORIZATION), Scopes.PRICES_READ);
+      } catch (Denied e) {
+        call.close(
+            (e.status() == 401 ? Status.UNAUTHENTICATED : Status.PERMISSION_DENIED)
+                .withDescription(e.getMessage()),
+            new Metadata());
+        return new ServerCall.Listener<>() {};
+      }
+      return next.startCall(call, headers);
     }
   }
 

@@ -3,6 +3,7 @@ package io.interservice.catalog;
 import io.interservice.owner.outbox.OutboxSink;
 import io.interservice.service.Api;
 import io.interservice.service.Metrics;
+import io.interservice.service.ServiceMain;
 import io.interservice.service.Settings;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +39,8 @@ interface OwnerFeature {
       ProductStore store,
       Api api,
       Metrics metrics,
-      String host) {}
+      String host,
+      ServiceMain.Identity identity) {}
 
   /**
    * A started feature.

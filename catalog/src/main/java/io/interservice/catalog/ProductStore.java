@@ -235,6 +235,24 @@ final class ProductStore {
     });
   }
 
+  /**
+   * Up to {@code limit} products after {@code after} in sku order (bytewise), for a paged snapshot.
+   */
+  List<PriceQuote> page(String after, int limit) throws SQLException {
+    return read((c, p) -> {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT sku, "
+                  + p
+                  + ", currency, version, updated_at FROM products"
+                  + " WHERE sku COLLATE \"C\" > ? ORDER BY sku COLLATE \"C\" LIMIT ?")) {
+        s.setString(1, after);
+        s.setInt(2, limit);
+        return quotes(s);
+      }
+    });
+  }
+
   void ping() throws SQLException {
     read((c, p) -> {
       try (PreparedStatement s = c.prepareStatement("SELECT 1")) {

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.interservice.owner.quotes.QuoteBoard;
 import io.interservice.service.Api;
 import io.interservice.service.Problem;
+import io.interservice.service.identity.Scopes;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -47,8 +48,16 @@ final class QuotesFeature implements OwnerFeature {
     ProductStore store = context.store();
     context
         .api()
-        .route(Method.POST, "/price-quotes", (req, res) -> startQuote(req, res, board, store))
-        .route(Method.GET, "/price-quotes/{id}", (req, res) -> quote(req, res, board));
+        .route(
+            Method.POST,
+            "/price-quotes",
+            Scopes.PRICES_READ,
+            (req, res) -> startQuote(req, res, board, store))
+        .route(
+            Method.GET,
+            "/price-quotes/{id}",
+            Scopes.PRICES_READ,
+            (req, res) -> quote(req, res, board));
     return new Started(List.of(), board);
   }
 

@@ -50,10 +50,11 @@ final class Checkout {
    * @throws io.interservice.service.ProblemException 409 for a key reused with another request, 422
    *     for unknown skus, 503 when prices cannot be had (nothing is written then)
    */
-  Placed place(OrderRequest request, @Nullable String key) throws SQLException {
+  Placed place(String client, OrderRequest request, @Nullable String key) throws SQLException {
     String fingerprint = request.fingerprint();
+    OrderStore.Owner owner = new OrderStore.Owner(client, key);
     if (key != null) {
-      Optional<Placed> earlier = earlier(key, fingerprint);
+      Optional<Placed> earlier = earlier(owner, fingerprint);
       if (earlier.isPresent()) {
         return earlier.get();
       }
@@ -62,16 +63,16 @@ final class Checkout {
         switch (pricing) {
           case Pricing.BeforeTransaction before -> {
             Order order = price(before.reader(), request);
-            yield store.insert(c -> order, key, fingerprint);
+            yield store.insert(c -> order, owner, fingerprint);
           }
           case Pricing.InTransaction in ->
               store.insert(
-                  c -> order(request, in.locker().lock(c, skus(request))), key, fingerprint);
+                  c -> order(request, in.locker().lock(c, skus(request))), owner, fingerprint);
           case Pricing.Deferred deferred -> {
             UUID id = ids.get();
             yield store.insertPending(
                 id,
-                key,
+                owner,
                 fingerprint,
                 request.toJson(),
                 deferred.deadline(),
@@ -85,12 +86,13 @@ final class Checkout {
       return new Placed(stored.get(), false);
     }
     // another request with the same key committed first
-    return earlier(key == null ? "" : key, fingerprint)
+    return earlier(owner, fingerprint)
         .orElseThrow(() -> new IllegalStateException("order with key " + key + " vanished"));
   }
 
-  Optional<Order> find(UUID id) throws SQLException {
-    return store.find(id);
+  /** Order {@code id} if {@code client} placed it; another client's order is not there for it. */
+  Optional<Order> find(String client, UUID id) throws SQLException {
+    return store.find(client, id);
   }
 
   /**
@@ -132,8 +134,8 @@ final class Checkout {
         });
   }
 
-  private Optional<Placed> earlier(String key, String fingerprint) throws SQLException {
-    Optional<OrderStore.Keyed> keyed = store.findByKey(key);
+  private Optional<Placed> earlier(OrderStore.Owner owner, String fingerprint) throws SQLException {
+    Optional<OrderStore.Keyed> keyed = store.findByKey(owner);
     if (keyed.isEmpty()) {
       return Optional.empty();
     }
@@ -144,7 +146,6 @@ final class Checkout {
               "Idempotency key reused",
               "the Idempotency-Key was already used for a different order")
           .with("field", "Idempotency-Key")
-          .with("orderId", keyed.get().order().id().toString())
           .toException();
     }
     return Optional.of(new Placed(keyed.get().order(), true));

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.interservice.service.Api;
 import io.interservice.service.Problem;
 import io.interservice.service.ProblemException;
+import io.interservice.service.identity.Scopes;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +24,8 @@ final class CheckoutApi {
   }
 
   void register(Api api) {
-    api.route(Method.POST, "/orders", this::place).route(Method.GET, "/orders/{id}", this::find);
+    api.route(Method.POST, "/orders", Scopes.ORDERS, this::place)
+        .route(Method.GET, "/orders/{id}", Scopes.ORDERS, this::find);
   }
 
   private void place(ServerRequest req, ServerResponse res) throws SQLException {
@@ -31,7 +33,7 @@ final class CheckoutApi {
     OrderRequest request = OrderRequest.parse(Api.body(req, Api.DEFAULT_MAX_BODY));
     Checkout.Placed placed;
     try {
-      placed = checkout.place(request, key);
+      placed = checkout.place(Api.caller(req).subject(), request, key);
     } catch (ProblemException e) {
       Object retry = e.problem().extensions().get("retryAfterSeconds");
       if (retry != null) {
@@ -55,7 +57,7 @@ final class CheckoutApi {
     } catch (IllegalArgumentException e) {
       throw Problem.invalid("id", "'" + raw + "' is not an order id (a UUID)").toException();
     }
-    Optional<Order> order = checkout.find(id);
+    Optional<Order> order = checkout.find(Api.caller(req).subject(), id);
     if (order.isEmpty()) {
       throw Problem.of(404, "unknown-order", "Unknown order", "no order with id " + id)
           .toException();

@@ -5,11 +5,14 @@ import io.helidon.webserver.WebServer;
 import io.interservice.checkout.technique.Pricing;
 import io.interservice.checkout.technique.Technique;
 import io.interservice.checkout.technique.Techniques;
+import io.interservice.protocol.Credentials;
 import io.interservice.service.Api;
-import io.interservice.service.Database;
 import io.interservice.service.Metrics;
 import io.interservice.service.ServiceMain;
 import io.interservice.service.Settings;
+import io.interservice.service.identity.Scopes;
+import io.interservice.service.identity.ServiceCredentials;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,8 +23,6 @@ import java.util.UUID;
  * {@code --technique} (see {@link Techniques}, and its default) and the flags of that technique.
  */
 public final class CheckoutMain {
-  static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/interservice";
-
   private CheckoutMain() {}
 
   /** Starts checkout and returns at once; the server runs until the JVM stops. */
@@ -40,16 +41,16 @@ public final class CheckoutMain {
   }
 
   static WebServer start(Settings settings) throws Exception {
-    HikariDataSource db =
-        Database.open(
-            settings.string("db-url", DEFAULT_DB_URL),
-            settings.string("db-user", "checkout"),
-            settings.string("db-password", "checkout"),
-            "checkout",
-            settings.integer("db-pool", 16));
+    Clock clock = Clock.systemUTC();
+    ServiceMain.Identity identity = ServiceMain.identity(settings, "checkout", clock);
+    HikariDataSource db = ServiceMain.database(settings, "checkout");
     OrderStore store = new OrderStore(db);
-    Api api = new Api(new Metrics());
-    Pricing pricing = technique(settings).start(new Technique.Context(settings, api, db));
+    Api api = ServiceMain.api(settings, new Metrics(), identity);
+    Credentials credentials =
+        new ServiceCredentials(
+            identity.signer(), Set.of(Scopes.PRICES_READ, Scopes.PRICES_SUBSCRIBE), clock);
+    Pricing pricing =
+        technique(settings).start(new Technique.Context(settings, api, db, credentials));
     api.health(() -> {
       store.ping();
       if (!pricing.ready()) {

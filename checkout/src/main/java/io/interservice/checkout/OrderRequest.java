@@ -39,6 +39,7 @@ record OrderRequest(List<Line> lines) {
           .toException();
     }
     List<Line> valid = new ArrayList<>(lines.size());
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       LineBody line = lines.get(i);
       String at = "lines[" + i + "]";
@@ -59,6 +60,18 @@ record OrderRequest(List<Line> lines) {
         throw Problem.invalid(
                 at + ".quantity",
                 at + ".quantity must be an integer from 1 to " + MAX_QUANTITY + ", was " + quantity)
+            .toException();
+      }
+      Integer first = seen.putIfAbsent(sku, i);
+      if (first != null) {
+        throw Problem.invalid(
+                at + ".sku",
+                at
+                    + ".sku repeats lines["
+                    + first
+                    + "].sku '"
+                    + sku
+                    + "': give each sku once, with its whole quantity")
             .toException();
       }
       valid.add(new Line(sku, quantity));

@@ -21,6 +21,12 @@ final class OrderStore {
     Order price(Connection c) throws SQLException;
   }
 
+  /**
+   * Whose order it is: the client that placed it, and the idempotency key it gave (keys are the
+   * client's own: two clients may use the same).
+   */
+  record Owner(String client, @Nullable String idempotencyKey) {}
+
   /** An order stored under an idempotency key, with the fingerprint of its request. */
   record Keyed(Order order, String fingerprint) {}
 
@@ -36,8 +42,7 @@ final class OrderStore {
    *
    * @return empty when {@code key} is taken already: nothing was written
    */
-  Optional<Order> insert(Pricer pricer, @Nullable String key, String fingerprint)
-      throws SQLException {
+  Optional<Order> insert(Pricer pricer, Owner key, String fingerprint) throws SQLException {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -69,7 +74,7 @@ final class OrderStore {
    */
   Optional<Order> insertPending(
       UUID id,
-      @Nullable String key,
+      Owner key,
       String fingerprint,
       byte[] request,
       java.time.Duration within,
@@ -204,25 +209,27 @@ final class OrderStore {
     }
   }
 
-  Optional<Order> find(UUID id) throws SQLException {
+  Optional<Order> find(String client, UUID id) throws SQLException {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT id, status, total, currency, reason FROM orders WHERE id = ?")) {
+                "SELECT id, status, total, currency, reason FROM orders WHERE id = ? AND client = ?")) {
       s.setObject(1, id);
+      s.setString(2, client);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? Optional.of(order(c, r)) : Optional.empty();
       }
     }
   }
 
-  Optional<Keyed> findByKey(String key) throws SQLException {
+  Optional<Keyed> findByKey(Owner key) throws SQLException {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
                 "SELECT id, status, total, currency, reason, request_hash FROM orders"
-                    + " WHERE idempotency_key = ?")) {
-      s.setString(1, key);
+                    + " WHERE client = ? AND idempotency_key = ?")) {
+      s.setString(1, key.client());
+      s.setString(2, key.idempotencyKey());
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? Optional.of(new Keyed(order(c, r), r.getString(6))) : Optional.empty();
       }
@@ -236,19 +243,20 @@ final class OrderStore {
     }
   }
 
-  private boolean insertOrder(Connection c, Order order, @Nullable String key, String fingerprint)
+  private boolean insertOrder(Connection c, Order order, Owner key, String fingerprint)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO orders (id, status, total, currency, idempotency_key, request_hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (idempotency_key) DO NOTHING")) {
+            "INSERT INTO orders (id, status, total, currency, idempotency_key, request_hash, client)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (client, idempotency_key) DO NOTHING")) {
       s.setObject(1, order.id());
       s.setString(2, order.status());
       s.setLong(3, order.total());
       s.setString(4, order.currency());
-      s.setString(5, key);
+      s.setString(5, key.idempotencyKey());
       s.setString(6, fingerprint);
+      s.setString(7, key.client());
       return s.executeUpdate() == 1;
     }
   }

@@ -84,11 +84,11 @@ final class DriveCommand implements Callable<Integer> {
             db,
             kafka)) {
       // as in compare: two cold JVMs are primed gently before the clients press them
-      int primed = Priming.prime(topology.checkout().url(), products);
+      int primed = Priming.prime(topology.client(), products);
       System.err.printf("primed checkout with %d orders%n", primed);
       ClosedLoopDriver.Result r =
           ClosedLoopDriver.run(
-              topology.checkout().url(),
+              topology.client(),
               clients,
               Durations.parse(warmup),
               Durations.parse(duration),

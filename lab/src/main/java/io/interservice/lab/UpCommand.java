@@ -4,6 +4,7 @@ import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.technique.Technique;
 import io.interservice.lab.technique.Techniques;
 import io.interservice.lab.topology.Topology;
+import io.interservice.service.identity.Provisioning;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,6 +65,10 @@ final class UpCommand implements Callable<Integer> {
       description = "seed of the generated prices (default ${DEFAULT-VALUE})")
   long seed;
 
+  private static String bearer(String authorization) {
+    return authorization.substring("Bearer ".length());
+  }
+
   @Override
   public Integer call() throws Exception {
     if (products < 1 || products > 1_000_000) {
@@ -99,6 +104,17 @@ final class UpCommand implements Callable<Integer> {
         technique,
         products,
         CatalogAdmin.sku(products));
+    Path tokens = topology.identities().dir();
+    Provisioning.writePrivate(
+        tokens.resolve("admin.token"), bearer(topology.adminAuthorization()) + "\n");
+    Provisioning.writePrivate(
+        tokens.resolve("client.token"), bearer(topology.clientAuthorization("alice")) + "\n");
+    Provisioning.writePrivate(
+        tokens.resolve("client-bob.token"), bearer(topology.clientAuthorization("bob")) + "\n");
+    System.out.printf(
+        "tokens (valid 12 h, readable by you only) for the walk-through in README.md:%n"
+            + "  export ADMIN=$(cat %s) CLIENT=$(cat %s)%n",
+        tokens.resolve("admin.token"), tokens.resolve("client.token"));
     System.out.flush();
     stopped.await();
     return 0;

@@ -13,9 +13,27 @@ import java.util.stream.Collectors;
 
 /** The services' one JSON mapper: strict on input, ISO-8601 instants on output. */
 public final class Json {
-  /** Rejects unknown fields, nulls for numbers, trailing tokens and floats where integers go. */
+  /**
+   * Rejects unknown fields, nulls for numbers, trailing tokens, floats where integers go, and
+   * scalars of the wrong type ({@code "2"} for a number, {@code 2} for a string, {@code "true"} for
+   * a boolean).
+   */
   public static final ObjectMapper MAPPER =
-      new ObjectMapper()
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .withCoercionConfig(
+              com.fasterxml.jackson.databind.type.LogicalType.Textual,
+              c -> {
+                for (var shape :
+                    new com.fasterxml.jackson.databind.cfg.CoercionInputShape[] {
+                      com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                      com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                      com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean
+                    }) {
+                  c.setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+                }
+              })
+          .build()
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

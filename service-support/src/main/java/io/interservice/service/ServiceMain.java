@@ -1,6 +1,11 @@
 package io.interservice.service;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.webserver.WebServer;
+import io.interservice.service.identity.Signer;
+import io.interservice.service.identity.Trust;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Set;
 
 /** What both services' {@code main} methods do: read settings, start, report, fail clearly. */
@@ -55,11 +60,63 @@ public final class ServiceMain {
     }
   }
 
+  /**
+   * A service's identity: its own key, which signs its calls, and what it trusts.
+   *
+   * @param signer its private key ({@code --identity-key-file})
+   * @param trust who may call it, for what ({@code --trust-file})
+   */
+  public record Identity(Signer signer, Trust trust) {}
+
+  /**
+   * Loads the identity of the service {@code name} from {@code --identity-key-file} and {@code
+   * --trust-file} (or their environment variables).
+   *
+   * @throws IllegalArgumentException naming the flag that is missing or the file that is wrong
+   */
+  public static Identity identity(Settings settings, String name, Clock clock) {
+    Signer signer = Signer.load(Path.of(settings.required("identity-key-file")), clock);
+    if (!signer.name().equals(name)) {
+      throw new IllegalArgumentException(
+          "--identity-key-file holds the key of '" + signer.name() + "', not of " + name);
+    }
+    return new Identity(signer, Trust.load(Path.of(settings.required("trust-file")), name, clock));
+  }
+
+  /**
+   * The service's database pool as {@code --db-user}, its password from the environment ({@code
+   * <NAME>_DB_PASSWORD}) or {@code --db-password-file}, migrated.
+   */
+  public static HikariDataSource database(Settings settings, String schema) {
+    return Database.open(
+        settings.required("db-url"),
+        settings.required("db-user"),
+        settings.secret("db-password"),
+        schema,
+        settings.integer("db-pool", 16),
+        settings.duration("db-wait", java.time.Duration.ofMillis(500)));
+  }
+
+  /** The API of a service, guarded by its {@code identity}. */
+  public static Api api(Settings settings, Metrics metrics, Identity identity) {
+    return new Api(metrics, identity.trust(), settings.integer("max-in-flight", 64));
+  }
+
   /** Flags every service accepts. */
   public static Set<String> commonFlags(String... more) {
     java.util.Set<String> all =
         new java.util.HashSet<>(
-            Set.of("host", "port", "db-url", "db-user", "db-password", "db-pool"));
+            Set.of(
+                "host",
+                "port",
+                "db-url",
+                "db-user",
+                "db-password-file",
+                "db-pool",
+                "db-wait",
+                "identity-key-file",
+                "trust-file",
+                "max-in-flight"));
     all.addAll(Set.of(more));
     return Set.copyOf(all);
   }

@@ -60,6 +60,18 @@ public final class Settings {
       } else {
         throw new IllegalArgumentException("flag --" + name + " needs a value");
       }
+      if (known != null && known.contains(name + "-file")) {
+        throw new IllegalArgumentException(
+            "--"
+                + name
+                + " is a secret and is not taken on the command line: set "
+                + prefix
+                + "_"
+                + name.toUpperCase(Locale.ROOT).replace('-', '_')
+                + " or give --"
+                + name
+                + "-file <path>");
+      }
       if (known != null && !known.contains(name)) {
         throw new IllegalArgumentException(
             "unknown flag --" + name + "; known: --" + String.join(", --", new TreeSet<>(known)));
@@ -76,6 +88,64 @@ public final class Settings {
       v = env.get(prefix + "_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
     return v == null ? fallback : v;
+  }
+
+  /**
+   * A secret: from the environment variable {@code PREFIX_NAME}, or read from the file that {@code
+   * --<name>-file} names. Never from the command line, never a default.
+   *
+   * @throws IllegalArgumentException naming both ways when neither is given, or the file is
+   *     unreadable
+   */
+  public String secret(String name) {
+    String variable = prefix + "_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+    String value = env.get(variable);
+    if (value != null && !value.isEmpty()) {
+      return value;
+    }
+    String file = flags.get(name + "-file");
+    if (file == null) {
+      file = env.get(variable + "_FILE");
+    }
+    if (file == null) {
+      throw new IllegalArgumentException(
+          "missing secret "
+              + name
+              + ": set the environment variable "
+              + variable
+              + " or give --"
+              + name
+              + "-file <path>");
+    }
+    try {
+      String read = java.nio.file.Files.readString(java.nio.file.Path.of(file)).strip();
+      if (read.isEmpty()) {
+        throw new IllegalArgumentException("--" + name + "-file " + file + " is empty");
+      }
+      return read;
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("--" + name + "-file " + file + " cannot be read: " + e);
+    }
+  }
+
+  /**
+   * The value of {@code name}, which has no default.
+   *
+   * @throws IllegalArgumentException naming the flag and its variable when it is not given
+   */
+  public String required(String name) {
+    String v = string(name, "");
+    if (v.isBlank()) {
+      throw new IllegalArgumentException(
+          "missing --"
+              + name
+              + " (or the environment variable "
+              + prefix
+              + "_"
+              + name.toUpperCase(Locale.ROOT).replace('-', '_')
+              + ")");
+    }
+    return v;
   }
 
   /** The integer value of {@code name}. @throws IllegalArgumentException if it is not one */

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Asynchronous request-reply over HTTP as an owner call: {@code POST} to the quotes URL starts a
@@ -24,10 +24,16 @@ public final class QuotePolling<K, V> implements OwnerCall<K, V> {
   private final HttpClient http;
   private final URI quotes;
   private final QuoteCodec<K, V> codec;
+  private final Supplier<String> authorization;
 
-  /** Polls quotes started at {@code quotes} (e.g. {@code http://catalog/price-quotes}). */
-  public QuotePolling(URI quotes, QuoteCodec<K, V> codec, Duration connectTimeout) {
+  /**
+   * Polls quotes started at {@code quotes} (e.g. {@code http://catalog/price-quotes}), sending
+   * {@code authorization} as each request's {@code Authorization} header.
+   */
+  public QuotePolling(
+      URI quotes, QuoteCodec<K, V> codec, Duration connectTimeout, Supplier<String> authorization) {
     this.quotes = quotes;
+    this.authorization = authorization;
     this.codec = codec;
     this.http =
         HttpClient.newBuilder()
@@ -44,13 +50,14 @@ public final class QuotePolling<K, V> implements OwnerCall<K, V> {
         HttpRequest.newBuilder(quotes)
             .timeout(timeout)
             .header("Content-Type", "application/json")
+            .header("Authorization", authorization.get())
             .POST(HttpRequest.BodyPublishers.ofByteArray(codec.request(keys)))
             .build();
-    HttpResponse<byte[]> response = http.send(start, HttpResponse.BodyHandlers.ofByteArray());
+    LimitedAnswer response = LimitedAnswer.send(http, start, MAX_BODY);
     while (true) {
-      int status = response.statusCode();
-      if (response.body().length > MAX_BODY) {
-        throw new IOException("quote answered " + response.body().length + " bytes");
+      int status = response.status();
+      if (status == 401 || status == 403) {
+        throw new IOException("the owner refused our credentials: " + status);
       }
       if (status == 200) {
         return codec.answer(response.body());
@@ -82,9 +89,10 @@ public final class QuotePolling<K, V> implements OwnerCall<K, V> {
       HttpRequest poll =
           HttpRequest.newBuilder(location)
               .timeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+              .header("Authorization", authorization.get())
               .GET()
               .build();
-      response = http.send(poll, HttpResponse.BodyHandlers.ofByteArray());
+      response = LimitedAnswer.send(http, poll, MAX_BODY);
     }
   }
 }

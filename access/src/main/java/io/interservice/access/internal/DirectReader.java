@@ -216,7 +216,7 @@ public final class DirectReader<K, V> implements Reader<K, V> {
   private Read.Found<K, V> attempt(Set<K> keys, Duration timeout) throws Exception {
     Future<Read.Found<K, V>> future = attempts.submit(() -> call.fetch(keys, timeout));
     try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return answering(keys, future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
       future.cancel(true);
       throw e;
@@ -226,6 +226,28 @@ public final class DirectReader<K, V> implements Reader<K, V> {
       }
       throw e;
     }
+  }
+
+  /**
+   * The owner's answer, if it answers exactly what was asked: every key found or unknown, and no
+   * key that was not asked for (a confused or hostile owner fails the attempt instead).
+   */
+  private static <K, V> Read.Found<K, V> answering(Set<K> keys, Read.Found<K, V> found)
+      throws java.io.IOException {
+    for (K key : found.values().keySet()) {
+      if (!keys.contains(key) || found.unknown().contains(key)) {
+        throw new java.io.IOException("the owner answered for '" + key + "', not asked or unknown");
+      }
+    }
+    for (K key : found.unknown()) {
+      if (!keys.contains(key)) {
+        throw new java.io.IOException("the owner called '" + key + "' unknown, not asked");
+      }
+    }
+    if (found.values().size() + found.unknown().size() != keys.size()) {
+      throw new java.io.IOException("the owner did not answer for every key asked");
+    }
+    return found;
   }
 
   private Read<K, V> down(Reason reason, String detail, Duration retryAfter) {

@@ -2,6 +2,7 @@ package io.interservice.access.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.interservice.access.http.LimitedAnswer;
 import io.interservice.access.spi.Change;
 import io.interservice.access.spi.ChangeFeed;
 import io.interservice.access.spi.ReplicaSink;
@@ -9,13 +10,16 @@ import io.interservice.protocol.Buckets;
 import io.interservice.protocol.Signatures;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +36,7 @@ public final class PushFeed<K, V> implements ChangeFeed<K, V> {
   private static final Logger LOG = Logger.getLogger(PushFeed.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RETRY = Duration.ofMillis(500);
+  private static final int PAGE = 2000;
 
   /** What became of a delivery. */
   public sealed interface Received {
@@ -87,14 +92,19 @@ public final class PushFeed<K, V> implements ChangeFeed<K, V> {
   private final Config config;
   private final PushCodec<K, V> codec;
   private final HttpClient http;
+  private final Supplier<String> authorization;
   private final Thread thread;
   private volatile @Nullable ReplicaSink<K, V> sink;
   private volatile @Nullable String secret;
   private volatile @Nullable String subscriberId;
 
-  /** A feed subscribing as {@code config} says, decoding bodies with {@code codec}. */
-  public PushFeed(Config config, PushCodec<K, V> codec) {
+  /**
+   * A feed subscribing as {@code config} says, decoding bodies with {@code codec}, sending {@code
+   * authorization} as each request's {@code Authorization} header.
+   */
+  public PushFeed(Config config, PushCodec<K, V> codec, Supplier<String> authorization) {
     this.config = Objects.requireNonNull(config, "config");
+    this.authorization = Objects.requireNonNull(authorization, "authorization");
     this.codec = Objects.requireNonNull(codec, "codec");
     this.http =
         HttpClient.newBuilder()
@@ -151,9 +161,7 @@ public final class PushFeed<K, V> implements ChangeFeed<K, V> {
           register();
         }
         if (!loaded) {
-          for (Change.Upsert<K, V> u : codec.snapshot(get("/snapshot"))) {
-            target.apply(u);
-          }
+          loadSnapshot(target);
           loaded = true;
           target.bootstrapped();
         } else {
@@ -173,19 +181,46 @@ public final class PushFeed<K, V> implements ChangeFeed<K, V> {
     }
   }
 
+  /** The owner's snapshot, page after page ({@value #PAGE} keys each, in key order). */
+  private void loadSnapshot(ReplicaSink<K, V> target) throws IOException, InterruptedException {
+    String after = "";
+    while (true) {
+      List<Change.Upsert<K, V>> page =
+          codec.snapshot(
+              get(
+                  "/snapshot?limit="
+                      + PAGE
+                      + (after.isEmpty()
+                          ? ""
+                          : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8))));
+      for (Change.Upsert<K, V> u : page) {
+        target.apply(u);
+      }
+      if (page.size() < PAGE) {
+        return;
+      }
+      String last = String.valueOf(page.get(page.size() - 1).key());
+      if (last.compareTo(after) <= 0) {
+        throw new IOException("GET /snapshot did not move past '" + after + "'");
+      }
+      after = last;
+    }
+  }
+
   private void register() throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(config.owner().resolve("/subscribers"))
             .timeout(config.timeout())
             .header("Content-Type", "application/json")
+            .header("Authorization", authorization.get())
             .POST(
                 HttpRequest.BodyPublishers.ofByteArray(
                     JSON.writeValueAsBytes(
                         Map.of("name", config.name(), "callbackUrl", config.callbackUrl()))))
             .build();
-    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 201) {
-      throw new IOException("POST /subscribers answered " + response.statusCode());
+    LimitedAnswer response = LimitedAnswer.send(http, request, 64 * 1024);
+    if (response.status() != 201) {
+      throw new IOException("POST /subscribers answered " + response.status());
     }
     JsonNode body = JSON.readTree(response.body());
     if (!body.path("id").isTextual() || !body.path("secret").isTextual()) {
@@ -220,11 +255,12 @@ public final class PushFeed<K, V> implements ChangeFeed<K, V> {
     HttpRequest request =
         HttpRequest.newBuilder(config.owner().resolve(path))
             .timeout(config.timeout())
+            .header("Authorization", authorization.get())
             .GET()
             .build();
-    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IOException("GET " + path + " answered " + response.statusCode());
+    LimitedAnswer response = LimitedAnswer.send(http, request, LimitedAnswer.DEFAULT_MAX);
+    if (response.status() != 200) {
+      throw new IOException("GET " + path + " answered " + response.status());
     }
     return response.body();
   }

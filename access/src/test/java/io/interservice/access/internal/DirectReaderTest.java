@@ -180,4 +180,31 @@ class DirectReaderTest {
         .isThrownBy(() -> reader(owner, LENIENT_BREAKER).read(Set.of()))
         .withMessageContaining("catalog");
   }
+
+  @Test
+  void anOwnerAnsweringKeysNotAskedForOrLeavingSomeOutIsFailingNotAnswering() {
+    OwnerCall<String, Integer> addsAKey =
+        (keys, timeout) -> {
+          Map<String, Versioned<Integer>> found = new HashMap<>();
+          keys.forEach(k -> found.put(k, new Versioned<>(1, Provenance.fromOwner(1, AS_OF))));
+          found.put("NOT-ASKED", new Versioned<>(0, Provenance.fromOwner(1, AS_OF)));
+          return new Read.Found<>(found, Set.of());
+        };
+    OwnerCall<String, Integer> leavesOneOut =
+        (keys, timeout) -> new Read.Found<>(Map.of(), Set.of());
+    OwnerCall<String, Integer> callsAStrangerUnknown =
+        (keys, timeout) -> {
+          Set<String> unknown = new HashSet<>(keys);
+          unknown.add("NOT-ASKED");
+          return new Read.Found<>(Map.of(), unknown);
+        };
+
+    for (OwnerCall<String, Integer> hostile :
+        List.of(addsAKey, leavesOneOut, callsAStrangerUnknown)) {
+      Read<String, Integer> read = reader(hostile, LENIENT_BREAKER).read(Set.of("A", "B"));
+      assertThat(read).isInstanceOf(Read.Unavailable.class);
+      assertThat(((Read.Unavailable<String, Integer>) read).reason())
+          .isEqualTo(Read.Reason.OWNER_FAILED);
+    }
+  }
 }

@@ -68,9 +68,13 @@ public class DirectReaderBenchmark {
             .build()
             .start();
     String url = "http://127.0.0.1:" + owner.port();
-    raw = new CatalogHttpClient(url, Duration.ofSeconds(1));
+    raw =
+        new CatalogHttpClient(url, Duration.ofSeconds(1), () -> "Bearer not-checked-by-this-owner");
     reader =
-        Access.direct("catalog", new CatalogHttpClient(url, Duration.ofSeconds(1)))
+        Access.direct(
+                "catalog",
+                new CatalogHttpClient(
+                    url, Duration.ofSeconds(1), () -> "Bearer not-checked-by-this-owner"))
             .attemptTimeout(Duration.ofSeconds(1))
             .deadline(Duration.ofSeconds(2))
             .build();

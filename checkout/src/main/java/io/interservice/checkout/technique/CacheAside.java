@@ -33,7 +33,7 @@ final class CacheAside implements Technique {
   public Pricing start(Context context) {
     Settings settings = context.settings();
     return new Pricing.BeforeTransaction(
-        Access.cacheAside(Direct.reader(settings))
+        Access.cacheAside(Direct.reader(context))
             .fresh(settings.duration("cache-fresh", Duration.ofSeconds(30)))
             .refreshAfter(settings.duration("cache-refresh-after", Duration.ofSeconds(20)))
             .refreshBatch(settings.duration("cache-refresh-batch", Duration.ofSeconds(1)))

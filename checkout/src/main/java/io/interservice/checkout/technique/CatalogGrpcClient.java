@@ -1,8 +1,14 @@
 package io.interservice.checkout.technique;
 
 import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
 import io.grpc.ConnectivityState;
+import io.grpc.ForwardingClientCall;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -23,6 +29,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The {@code direct} technique's second transport: catalog's {@code Prices/GetPrices} over gRPC.
@@ -30,9 +37,34 @@ import java.util.concurrent.TimeUnit;
 final class CatalogGrpcClient implements OwnerCall<String, Price> {
   private final ManagedChannel channel;
 
-  /** A client of catalog's gRPC endpoint at {@code target} ({@code host:port}, plaintext). */
-  CatalogGrpcClient(String target) {
-    this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().build();
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  /**
+   * A client of catalog's gRPC endpoint at {@code target} ({@code host:port}, plaintext), each call
+   * carrying {@code authorization}.
+   */
+  CatalogGrpcClient(String target, Supplier<String> authorization) {
+    this.channel =
+        NettyChannelBuilder.forTarget(target)
+            .usePlaintext()
+            .maxInboundMessageSize(CatalogHttpClient.MAX_ANSWER)
+            .intercept(
+                new ClientInterceptor() {
+                  @Override
+                  public <Q, R> ClientCall<Q, R> interceptCall(
+                      MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+                    return new ForwardingClientCall.SimpleForwardingClientCall<>(
+                        next.newCall(method, options)) {
+                      @Override
+                      public void start(Listener<R> listener, Metadata headers) {
+                        headers.put(AUTHORIZATION, authorization.get());
+                        super.start(listener, headers);
+                      }
+                    };
+                  }
+                })
+            .build();
   }
 
   @Override
@@ -61,12 +93,21 @@ final class CatalogGrpcClient implements OwnerCall<String, Price> {
     }
     Map<String, Versioned<Price>> found = new HashMap<>();
     for (io.interservice.pricegrpc.Price p : reply.getPricesList()) {
+      // proto3 reads an absent number as 0: a price must be present, not defaulted
+      if (!p.hasPrice() || p.getSku().isEmpty() || p.getVersion() < 1 || p.getAsOfMicros() <= 0) {
+        throw new IOException("GetPrices answered a price without sku, price, version or as_of");
+      }
       Instant asOf = Instant.EPOCH.plus(p.getAsOfMicros(), ChronoUnit.MICROS);
-      found.put(
-          p.getSku(),
-          new Versioned<>(
-              new Price(p.getPrice(), p.getCurrency()),
-              Provenance.fromOwner(p.getVersion(), asOf)));
+      Price price;
+      try {
+        price = new Price(p.getPrice(), p.getCurrency());
+      } catch (IllegalArgumentException e) {
+        throw new IOException("GetPrices answered an impossible price: " + e.getMessage(), e);
+      }
+      if (found.put(p.getSku(), new Versioned<>(price, Provenance.fromOwner(p.getVersion(), asOf)))
+          != null) {
+        throw new IOException("GetPrices answered sku " + p.getSku() + " twice");
+      }
     }
     return new Read.Found<>(found, Set.copyOf(reply.getUnknownList()));
   }

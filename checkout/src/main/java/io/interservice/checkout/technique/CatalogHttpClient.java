@@ -1,6 +1,7 @@
 package io.interservice.checkout.technique;
 
 import io.interservice.access.Read;
+import io.interservice.access.http.LimitedAnswer;
 import io.interservice.access.spi.OwnerCall;
 import io.interservice.access.spi.OwnerRejectedException;
 import java.io.IOException;
@@ -8,18 +9,23 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 /** Catalog's {@code GET /prices} over HTTP/1.1 with the JDK client: one request per batch. */
 final class CatalogHttpClient implements OwnerCall<String, Price> {
+  /** 100 prices take about 12 KiB; a larger answer is catalog failing. */
+  static final int MAX_ANSWER = 256 * 1024;
+
   private final HttpClient http;
   private final String baseUrl;
+  private final Supplier<String> authorization;
 
-  CatalogHttpClient(String baseUrl, Duration connectTimeout) {
+  CatalogHttpClient(String baseUrl, Duration connectTimeout, Supplier<String> authorization) {
+    this.authorization = authorization;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.http =
         HttpClient.newBuilder()
@@ -36,9 +42,16 @@ final class CatalogHttpClient implements OwnerCall<String, Price> {
       query.add("sku=" + URLEncoder.encode(sku, StandardCharsets.UTF_8));
     }
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(query.toString())).timeout(timeout).GET().build();
-    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    int status = response.statusCode();
+        HttpRequest.newBuilder(URI.create(query.toString()))
+            .timeout(timeout)
+            .header("Authorization", authorization.get())
+            .GET()
+            .build();
+    LimitedAnswer response = LimitedAnswer.send(http, request, MAX_ANSWER);
+    int status = response.status();
+    if (status == 401 || status == 403) {
+      throw new IOException("GET /prices: catalog refused checkout's credentials (" + status + ")");
+    }
     if (status >= 400 && status < 500) {
       throw new OwnerRejectedException(
           "GET /prices answered "

@@ -20,14 +20,16 @@ final class Direct implements Technique {
 
   @Override
   public Pricing start(Context context) {
-    return new Pricing.BeforeTransaction(reader(context.settings()));
+    return new Pricing.BeforeTransaction(reader(context));
   }
 
   /** The direct reader, which cache-aside puts its cache in front of. */
-  static Reader<String, Price> reader(Settings settings) {
+  static Reader<String, Price> reader(Context context) {
+    Settings settings = context.settings();
     Duration attempt = settings.duration("attempt-timeout", Duration.ofMillis(500));
     CatalogHttpClient client =
-        new CatalogHttpClient(settings.string("catalog-url", "http://127.0.0.1:8081"), attempt);
+        new CatalogHttpClient(
+            settings.string("catalog-url", "http://127.0.0.1:8081"), attempt, context.toCatalog());
     return Resilient.configure(Access.direct("catalog", client), settings).build();
   }
 }

@@ -18,7 +18,8 @@ final class DirectGrpc implements Technique {
   @Override
   public Pricing start(Context context) {
     CatalogGrpcClient client =
-        new CatalogGrpcClient(context.settings().string("catalog-grpc", "127.0.0.1:9081"));
+        new CatalogGrpcClient(
+            context.settings().string("catalog-grpc", "127.0.0.1:9081"), context.toCatalog());
     return new Pricing.BeforeTransaction(
         Resilient.configure(Access.direct("catalog", client), context.settings()).build());
   }

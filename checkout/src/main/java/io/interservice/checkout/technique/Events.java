@@ -65,7 +65,7 @@ final class Events implements Technique {
     Gauge.builder("replica.keys", replica, r -> r.replicaStats().keys()).register(meters);
     Gauge.builder("replica.skipped", feed, KafkaFeed::skipped).register(meters);
     return new Pricing.BeforeTransaction(
-        missing.equals("direct") ? new OrOwner(replica, Direct.reader(settings)) : replica);
+        missing.equals("direct") ? new OrOwner(replica, Direct.reader(context)) : replica);
   }
 
   /** The replica, and the owner for the keys it does not hold. */

@@ -23,7 +23,8 @@ final class Polling implements Technique {
             .resolve("/price-quotes");
     return new Pricing.BeforeTransaction(
         Resilient.configure(
-                Access.polling("catalog", quotes, PriceCodecs.QUOTES), context.settings())
+                Access.polling("catalog", quotes, PriceCodecs.QUOTES, context.toCatalog()),
+                context.settings())
             .build());
   }
 }

@@ -1,4 +1,33 @@
 package io.interservice.checkout.technique;
 
-/** A unit price in minor units of an ISO-4217 currency, as catalog defines it. */
-public record Price(long amount, String currency) {}
+import java.util.Currency;
+
+/**
+ * A unit price in minor units of an ISO-4217 currency, as catalog defines it: never negative, in a
+ * currency that exists. Whatever catalog answers is built through here, so an answer that breaks
+ * either rule is catalog failing, not a price.
+ */
+public record Price(long amount, String currency) {
+  /**
+   * Checks both rules.
+   *
+   * @throws IllegalArgumentException naming the one broken
+   */
+  public Price {
+    if (amount < 0) {
+      throw new IllegalArgumentException("a price is never negative, was " + amount);
+    }
+    if (currency == null || !currency.matches("[A-Z]{3}") || !known(currency)) {
+      throw new IllegalArgumentException("'" + currency + "' is not an ISO-4217 currency");
+    }
+  }
+
+  private static boolean known(String code) {
+    try {
+      Currency.getInstance(code);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

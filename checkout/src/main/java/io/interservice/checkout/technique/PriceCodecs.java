@@ -115,6 +115,8 @@ final class PriceCodecs {
           Instant.parse(at.asText()));
     } catch (java.time.format.DateTimeParseException e) {
       throw new IOException(instantField + " is not an instant: " + at.asText(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("an impossible price: " + e.getMessage(), e);
     }
   }
 }

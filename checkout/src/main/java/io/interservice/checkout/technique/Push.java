@@ -10,6 +10,7 @@ import io.interservice.access.replica.Replica;
 import io.interservice.service.Api;
 import io.interservice.service.Problem;
 import io.interservice.service.Settings;
+import io.interservice.service.identity.Scopes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -47,11 +48,18 @@ final class Push implements Technique {
                 settings.duration("reconcile-interval", Duration.ofSeconds(10)),
                 64,
                 Duration.ofSeconds(10)),
-            PriceCodecs.PUSH);
+            PriceCodecs.PUSH,
+            context.toCatalog());
     Replica<String, Price> replica =
         Access.replica("catalog", feed).digest(PriceCodecs::digest).build();
     AppliedLog log = new AppliedLog(context.db());
-    context.api().route(Method.POST, "/price-updates", (req, res) -> receive(req, res, feed, log));
+    context
+        .api()
+        .route(
+            Method.POST,
+            "/price-updates",
+            Scopes.PRICES_PUSH,
+            (req, res) -> receive(req, res, feed, log));
     return new Pricing.BeforeTransaction(replica);
   }
 

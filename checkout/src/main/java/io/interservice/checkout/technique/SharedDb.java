@@ -23,7 +23,7 @@ final class SharedDb implements Technique {
 
   @Override
   public Set<String> flags() {
-    return Resilient.flags("shared-db-user", "shared-db-password");
+    return Resilient.flags("shared-db-user", "shared-db-password-file");
   }
 
   @Override
@@ -31,11 +31,12 @@ final class SharedDb implements Technique {
     Settings settings = context.settings();
     DataSource shared =
         Database.pool(
-            settings.string("db-url", "jdbc:postgresql://127.0.0.1:5432/interservice"),
+            settings.required("db-url"),
             settings.string("shared-db-user", "checkout_shared"),
-            settings.string("shared-db-password", ""),
+            settings.secret("shared-db-password"),
             "catalog",
-            settings.integer("db-pool", 16));
+            settings.integer("db-pool", 16),
+            settings.duration("db-wait", java.time.Duration.ofMillis(500)));
     return new Pricing.BeforeTransaction(
         Resilient.configure(
                 Access.direct(

@@ -1,5 +1,6 @@
 package io.interservice.checkout.technique;
 
+import io.interservice.protocol.Credentials;
 import io.interservice.service.Api;
 import io.interservice.service.Settings;
 import java.util.Set;
@@ -31,6 +32,12 @@ public interface Technique {
    * @param settings checkout's settings
    * @param api checkout's HTTP API, for a technique's own routes
    * @param db checkout's own database, for a technique that keeps data there (a durable replica)
+   * @param credentials checkout's own, proving who it is on its calls to catalog
    */
-  record Context(Settings settings, Api api, DataSource db) {}
+  record Context(Settings settings, Api api, DataSource db, Credentials credentials) {
+    /** The {@code Authorization} header of a call to catalog. */
+    java.util.function.Supplier<String> toCatalog() {
+      return () -> credentials.authorization("catalog");
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package io.interservice.lab.load;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ public final class ClosedLoopDriver {
 
   /** {@code clients} clients order for {@code warmup} unmeasured, then {@code duration}. */
   public static Result run(
-      URI checkout, int clients, Duration warmup, Duration duration, int products, long seed)
+      Client checkout, int clients, Duration warmup, Duration duration, int products, long seed)
       throws InterruptedException {
     long start = System.nanoTime();
     long measureFrom = start + warmup.toNanos();

@@ -1,7 +1,6 @@
 package io.interservice.lab.load;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -163,7 +162,7 @@ public final class OpenLoopDriver {
   private OpenLoopDriver() {}
 
   /** Runs the load against checkout at {@code checkout} and returns what it saw. */
-  public static Result run(URI checkout, Config config, Consumer<Progress> progress) {
+  public static Result run(Client checkout, Config config, Consumer<Progress> progress) {
     long intervalNanos = (long) (1e9 / config.rate());
     long warmupNanos = config.warmup().toNanos();
     long totalNanos = warmupNanos + config.duration().toNanos();

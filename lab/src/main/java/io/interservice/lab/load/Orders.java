@@ -1,7 +1,6 @@
 package io.interservice.lab.load;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,11 +17,12 @@ final class Orders {
 
   private Orders() {}
 
-  /** {@code POST /orders} of checkout at {@code checkout} with a JSON {@code body}. */
-  static HttpRequest post(URI checkout, String body, Duration timeout) {
-    return HttpRequest.newBuilder(checkout.resolve("/orders"))
+  /** {@code POST /orders} of checkout as {@code client} with a JSON {@code body}. */
+  static HttpRequest post(Client client, String body, Duration timeout) {
+    return HttpRequest.newBuilder(client.url().resolve("/orders"))
         .timeout(timeout)
         .header("Content-Type", "application/json")
+        .header("Authorization", client.authorization())
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
   }

@@ -1,7 +1,6 @@
 package io.interservice.lab.load;
 
 import io.interservice.lab.scenario.CatalogAdmin;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class Priming {
    * Orders carts of up to 10 of the first products from {@value #CLIENTS} clients until {@value
    * #SUCCESSES} orders succeeded or the patience (20 s) ran out; returns how many succeeded.
    */
-  public static int prime(URI checkout, int products) throws InterruptedException {
+  public static int prime(Client checkout, int products) throws InterruptedException {
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger sent = new AtomicInteger();
     long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -67,7 +66,7 @@ public final class Priming {
     return lines.toString();
   }
 
-  private static boolean order(URI checkout, String body) throws InterruptedException {
+  private static boolean order(Client checkout, String body) throws InterruptedException {
     return Orders.acknowledged(Orders.post(checkout, body, Duration.ofSeconds(5)));
   }
 }

@@ -139,7 +139,7 @@ public final class Runner implements AutoCloseable {
                 true));
     topology = running;
     long priming = System.nanoTime();
-    int primed = Priming.prime(running.checkout().url(), config.products());
+    int primed = Priming.prime(running.client(), config.products());
     System.err.printf(
         "started %s's catalog and checkout in %.1f s; primed checkout with %d orders in %.1f s%n",
         config.technique().name(),
@@ -195,7 +195,7 @@ public final class Runner implements AutoCloseable {
       throws InterruptedException, SQLException {
     ServiceProcess catalog = services.catalog();
     ServiceProcess checkout = services.checkout();
-    CatalogAdmin admin = new CatalogAdmin(catalog.url());
+    CatalogAdmin admin = services.admin();
     OwnerRequests ownerRequests =
         new OwnerRequests(catalog.url(), config.technique().ownerEndpoints());
     ScenarioDatabase catalogDb = services.catalogDatabase();
@@ -260,7 +260,7 @@ public final class Runner implements AutoCloseable {
             config.seed() + 1)) {
       load =
           OpenLoopDriver.run(
-              checkout.url(),
+              services.client(),
               new OpenLoopDriver.Config(
                   config.rate(),
                   config.warmup(),

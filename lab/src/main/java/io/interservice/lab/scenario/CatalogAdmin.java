@@ -24,9 +24,12 @@ public final class CatalogAdmin {
           .connectTimeout(Duration.ofSeconds(2))
           .build();
   private final URI catalog;
+  private final String authorization;
 
-  public CatalogAdmin(URI catalog) {
+  /** Catalog at {@code catalog}, called with an operator's {@code authorization} header. */
+  public CatalogAdmin(URI catalog, String authorization) {
     this.catalog = catalog;
+    this.authorization = authorization;
   }
 
   /** The sku of product {@code n} (1-based): {@code SKU-00001}, {@code SKU-00002}, ... */
@@ -84,6 +87,7 @@ public final class CatalogAdmin {
         HttpRequest.newBuilder(catalog.resolve(path))
             .timeout(timeout)
             .header("Content-Type", "application/json")
+            .header("Authorization", authorization)
             .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

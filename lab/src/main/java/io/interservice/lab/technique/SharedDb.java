@@ -19,12 +19,13 @@ final class SharedDb implements Technique {
   @Override
   public List<String> checkoutArgs(Owner owner) {
     return List.of(
-        "--technique",
-        "shared-db",
-        "--shared-db-user",
-        ScenarioDatabase.CHECKOUT_SHARED,
-        "--shared-db-password",
-        ScenarioDatabase.password(ScenarioDatabase.CHECKOUT_SHARED));
+        "--technique", "shared-db", "--shared-db-user", ScenarioDatabase.CHECKOUT_SHARED);
+  }
+
+  @Override
+  public java.util.Map<String, String> checkoutEnvironment(Owner owner) {
+    return java.util.Map.of(
+        "CHECKOUT_SHARED_DB_PASSWORD", owner.database().password(ScenarioDatabase.CHECKOUT_SHARED));
   }
 
   @Override

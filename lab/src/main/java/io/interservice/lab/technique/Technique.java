@@ -38,6 +38,11 @@ public interface Technique {
   /** Flags given to checkout, which reaches the owner at {@code owner}. */
   List<String> checkoutArgs(Owner owner);
 
+  /** Secrets checkout needs beyond its own database's, as environment variables. */
+  default java.util.Map<String, String> checkoutEnvironment(Owner owner) {
+    return java.util.Map.of();
+  }
+
   /**
    * The owner's requests this technique makes, as {@code METHOD /route} (catalog's route
    * templates), {@code gRPC Method} or {@code counter <prometheus counter>} (requests over a

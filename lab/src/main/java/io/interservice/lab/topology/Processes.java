@@ -86,6 +86,12 @@ public final class Processes {
    * what started, and tracks it so that it is stopped at exit.
    */
   static Process launch(String name, List<String> command, Path log) {
+    return launch(name, command, java.util.Map.of(), log);
+  }
+
+  /** As {@link #launch(String, List, Path)}, with {@code environment} added to the lab's own. */
+  static Process launch(
+      String name, List<String> command, java.util.Map<String, String> environment, Path log) {
     try {
       Files.createDirectories(log.getParent());
       Files.writeString(
@@ -93,11 +99,12 @@ public final class Processes {
           "--- starting " + name + ": " + String.join(" ", command) + "\n",
           java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
-      Process p =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(environment);
+      Process p = builder.start();
       track(p);
       return p;
     } catch (IOException e) {

@@ -29,6 +29,9 @@ public final class ScenarioDatabase {
   private final String adminUrl;
   private final String serviceUrl;
   private final @Nullable EmbeddedPostgres server;
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private final java.util.Map<String, String> passwords =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private ScenarioDatabase(String adminUrl, String serviceUrl, @Nullable EmbeddedPostgres server) {
     this.adminUrl = adminUrl;
@@ -146,10 +149,22 @@ public final class ScenarioDatabase {
     return adminUrl;
   }
 
-  /** The password of a service's role; the role's name is the service's. */
-  public static String password(String role) {
-    return role + "-secret";
+  /**
+   * The password of a service's role (the role's name is the service's): random, made anew for each
+   * scenario database, handed to the services through their environment.
+   */
+  public String password(String role) {
+    return passwords.computeIfAbsent(
+        role,
+        r -> {
+          byte[] bytes = new byte[18];
+          RANDOM.nextBytes(bytes);
+          return java.util.HexFormat.of().formatHex(bytes);
+        });
   }
+
+  /** The role granted read access to catalog's data domain (view and {@code lock_prices}). */
+  public static final String PUBLISHED_READER = "catalog_published_reader";
 
   /**
    * Lets role {@value #CHECKOUT_SHARED} read catalog's products table (and nothing else): the
@@ -170,15 +185,24 @@ public final class ScenarioDatabase {
     try (Connection c = DriverManager.getConnection(adminUrl);
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + PUBLISHED + " CASCADE");
+      s.execute(
+          "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
+              + PUBLISHED_READER
+              + "') THEN CREATE ROLE "
+              + PUBLISHED_READER
+              + " NOLOGIN; END IF; END $$");
       for (String role : new String[] {CATALOG, CHECKOUT, CHECKOUT_SHARED}) {
         s.execute(
             "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
                 + role
                 + "') THEN CREATE ROLE "
                 + role
-                + " LOGIN PASSWORD '"
-                + password(role)
-                + "'; END IF; END $$");
+                + " LOGIN; END IF; END $$");
+        s.execute("ALTER ROLE " + role + " PASSWORD '" + password(role) + "'");
+        // the same limits the services set on their sessions, for any other session as the role
+        s.execute("ALTER ROLE " + role + " SET statement_timeout = '10s'");
+        s.execute("ALTER ROLE " + role + " SET lock_timeout = '5s'");
+        s.execute("ALTER ROLE " + role + " SET idle_in_transaction_session_timeout = '2s'");
         if (!role.equals(CHECKOUT_SHARED)) {
           s.execute("DROP SCHEMA IF EXISTS " + role + " CASCADE");
           s.execute("CREATE SCHEMA " + role + " AUTHORIZATION " + role);
@@ -186,6 +210,7 @@ public final class ScenarioDatabase {
         }
       }
       s.execute("CREATE SCHEMA " + PUBLISHED + " AUTHORIZATION " + CATALOG);
+      s.execute("GRANT " + PUBLISHED_READER + " TO " + CHECKOUT);
       s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare the scenario's schemas", e);

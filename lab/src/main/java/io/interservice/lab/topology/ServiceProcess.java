@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One service running as its own JVM on a fixed port of 127.0.0.1, its output appended to a log. It
@@ -30,14 +31,22 @@ public final class ServiceProcess implements Component {
   private final String name;
   private final Role role;
   private final List<String> command;
+  private final Map<String, String> environment;
   private final Path log;
   private final int port;
   private Process process;
 
-  private ServiceProcess(String name, Role role, List<String> command, Path log, int port) {
+  private ServiceProcess(
+      String name,
+      Role role,
+      List<String> command,
+      Map<String, String> environment,
+      Path log,
+      int port) {
     this.name = name;
     this.role = role;
     this.command = command;
+    this.environment = environment;
     this.log = log;
     this.port = port;
     this.process = launch();
@@ -46,11 +55,17 @@ public final class ServiceProcess implements Component {
 
   /**
    * Starts {@code service} ({@code catalog} or {@code checkout}) from its jar under {@code home},
-   * with {@code args}, listening on {@code port}, and waits until {@code /health/ready} answers
-   * 200.
+   * with {@code args} and its secrets in {@code environment} (never on the command line), listening
+   * on {@code port}, and waits until {@code /health/ready} answers 200.
    */
   public static ServiceProcess start(
-      Path home, String service, String mainClass, List<String> args, int port, Path log) {
+      Path home,
+      String service,
+      String mainClass,
+      List<String> args,
+      Map<String, String> environment,
+      int port,
+      Path log) {
     Path target = home.resolve(service).resolve("target");
     Path jar = target.resolve(service + ".jar");
     if (!Files.isRegularFile(jar)) {
@@ -68,7 +83,8 @@ public final class ServiceProcess implements Component {
     command.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));
     command.addAll(args);
     Role role = service.equals("catalog") ? Role.OWNER : Role.CONSUMER;
-    return new ServiceProcess(service, role, List.copyOf(command), log, port);
+    return new ServiceProcess(
+        service, role, List.copyOf(command), Map.copyOf(environment), log, port);
   }
 
   /**
@@ -188,7 +204,7 @@ public final class ServiceProcess implements Component {
   }
 
   private Process launch() {
-    return Processes.launch(name, command, log);
+    return Processes.launch(name, command, environment, log);
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.interservice.lab.topology;
 
+import io.interservice.service.identity.Provisioning;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Starts catalog and checkout against the scenario's database, each as its own JVM. */
 public final class Services {
@@ -23,10 +26,16 @@ public final class Services {
       Path logDir,
       List<String> features,
       List<String> extra,
-      boolean labMode) {
+      boolean labMode,
+      Provisioning.Provisioned identities,
+      int checkoutPort) {
     List<String> args = new ArrayList<>(dbArgs(db, ScenarioDatabase.CATALOG));
+    args.addAll(identityArgs(identities, ScenarioDatabase.CATALOG));
     if (!features.isEmpty()) {
       args.addAll(List.of("--features", String.join(",", features)));
+    }
+    if (features.contains("push")) {
+      args.addAll(List.of("--push-callbacks", "http://127.0.0.1:" + checkoutPort));
     }
     if (features.contains("grpc")) {
       args.addAll(List.of("--grpc-port", Integer.toString(grpcPort(port))));
@@ -40,6 +49,7 @@ public final class Services {
         "catalog",
         "io.interservice.catalog.CatalogMain",
         args,
+        passwordOf(db, ScenarioDatabase.CATALOG),
         port,
         logDir.resolve("catalog.log"));
   }
@@ -49,24 +59,47 @@ public final class Services {
     return httpPort + GRPC_OFFSET;
   }
 
-  /** Checkout, connecting as role {@code checkout}, with the technique's {@code args}. */
+  /**
+   * Checkout, connecting as role {@code checkout}, with the technique's {@code args} and {@code
+   * environment}.
+   */
   public static ServiceProcess checkout(
-      Path home, ScenarioDatabase db, int port, List<String> args, Path logDir) {
+      Path home,
+      ScenarioDatabase db,
+      int port,
+      List<String> args,
+      Map<String, String> environment,
+      Path logDir,
+      Provisioning.Provisioned identities) {
     List<String> all = new ArrayList<>(dbArgs(db, ScenarioDatabase.CHECKOUT));
+    all.addAll(identityArgs(identities, ScenarioDatabase.CHECKOUT));
     all.addAll(args);
+    Map<String, String> env = new HashMap<>(environment);
+    env.putAll(passwordOf(db, ScenarioDatabase.CHECKOUT));
     return ServiceProcess.start(
         home,
         "checkout",
         "io.interservice.checkout.CheckoutMain",
         all,
+        env,
         port,
         logDir.resolve("checkout.log"));
   }
 
   private static List<String> dbArgs(ScenarioDatabase db, String role) {
+    return List.of("--db-url", db.serviceUrl(), "--db-user", role);
+  }
+
+  /** The role's password, for the service's environment (never its command line). */
+  private static Map<String, String> passwordOf(ScenarioDatabase db, String role) {
+    return Map.of(role.toUpperCase(java.util.Locale.ROOT) + "_DB_PASSWORD", db.password(role));
+  }
+
+  private static List<String> identityArgs(Provisioning.Provisioned identities, String service) {
     return List.of(
-        "--db-url", db.serviceUrl(),
-        "--db-user", role,
-        "--db-password", ScenarioDatabase.password(role));
+        "--identity-key-file",
+        identities.key(service).toString(),
+        "--trust-file",
+        identities.trust(service).toString());
   }
 }

@@ -1,14 +1,21 @@
 package io.interservice.lab.topology;
 
+import io.interservice.lab.load.Client;
 import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.technique.Technique;
+import io.interservice.service.identity.Provisioning;
+import io.interservice.service.identity.Scopes;
+import io.interservice.service.identity.Signer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +62,9 @@ public final class Topology implements AutoCloseable {
   private final ServiceProcess catalog;
   private final OwnerNetwork ownerNetwork;
   private final ServiceProcess checkout;
+  private final Provisioning.Provisioned identities;
+  private final String adminAuthorization;
+  private final String clientAuthorization;
 
   private Topology(
       Options options, Databases databases, @Nullable KafkaCluster kafka, boolean owned) {
@@ -70,9 +80,20 @@ public final class Topology implements AutoCloseable {
     this.catalogDb = databases.catalog();
     this.checkoutDb = databases.checkout(technique);
     ScenarioDatabase database = catalogDb;
+    this.identities = Provisioning.scenario(options.logDir().resolve("identity"));
+    Signer authority = identities.authority(Clock.systemUTC());
+    this.adminAuthorization =
+        "Bearer "
+            + authority.mint(
+                "operator",
+                "catalog",
+                Set.of(Scopes.CATALOG_ADMIN, Scopes.PRICES_READ),
+                TOKEN_LIFETIME);
+    this.clientAuthorization = clientAuthorization("lab");
     try {
       int catalogPort =
           options.catalogPort() == 0 ? Ports.freeWith(Services.GRPC_OFFSET) : options.catalogPort();
+      int checkoutPort = port(options.checkoutPort());
       catalog =
           Services.catalog(
               options.home(),
@@ -81,26 +102,33 @@ public final class Topology implements AutoCloseable {
               options.logDir(),
               technique.catalogFeatures(),
               kafka == null ? List.of() : List.of("--kafka", kafka.bootstrapServers()),
-              options.labMode());
+              options.labMode(),
+              identities,
+              checkoutPort);
       started.add(catalog);
       ownerNetwork = OwnerNetwork.start(catalogPort, options.seed());
       started.add(ownerNetwork);
       if (options.products() > 0) {
-        seed(new CatalogAdmin(catalog.url()), options.products(), options.seed());
+        seed(admin(), options.products(), options.seed());
       }
       technique.prepare(database);
-      List<String> args =
-          new ArrayList<>(
-              technique.checkoutArgs(
-                  new Technique.Owner(
-                      ownerNetwork.httpUrl(),
-                      ownerNetwork.grpcTarget(),
-                      database,
-                      kafka == null ? null : kafka.bootstrapServers())));
+      Technique.Owner owner =
+          new Technique.Owner(
+              ownerNetwork.httpUrl(),
+              ownerNetwork.grpcTarget(),
+              database,
+              kafka == null ? null : kafka.bootstrapServers());
+      List<String> args = new ArrayList<>(technique.checkoutArgs(owner));
       args.addAll(options.extraCheckoutArgs());
       checkout =
           Services.checkout(
-              options.home(), checkoutDb, port(options.checkoutPort()), args, options.logDir());
+              options.home(),
+              checkoutDb,
+              checkoutPort,
+              args,
+              technique.checkoutEnvironment(owner),
+              options.logDir(),
+              identities);
       started.add(checkout);
     } catch (RuntimeException e) {
       close();
@@ -157,6 +185,37 @@ public final class Topology implements AutoCloseable {
     }
     return new Topology(
         options, databases, options.technique().needsBroker() ? kafka : null, false);
+  }
+
+  /** How long the lab's operator and client tokens are valid: longer than any run. */
+  private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
+  /** Catalog's admin API, as the operator the lab's authority vouches for. */
+  public CatalogAdmin admin() {
+    return new CatalogAdmin(catalog.url(), adminAuthorization);
+  }
+
+  /** The operator's {@code Authorization} header for catalog. */
+  public String adminAuthorization() {
+    return adminAuthorization;
+  }
+
+  /** Checkout as the lab's load client ({@code client:lab}). */
+  public Client client() {
+    return new Client(checkout.url(), clientAuthorization);
+  }
+
+  /** An {@code Authorization} header for checkout as client {@code client:<name>}. */
+  public String clientAuthorization(String name) {
+    return "Bearer "
+        + identities
+            .authority(Clock.systemUTC())
+            .mint("client:" + name, "checkout", Set.of(Scopes.ORDERS), TOKEN_LIFETIME);
+  }
+
+  /** The scenario's keys and trust files (for tests that sign their own tokens). */
+  public Provisioning.Provisioned identities() {
+    return identities;
   }
 
   /** Where the embedded PostgreSQL's binaries are extracted once per machine. */

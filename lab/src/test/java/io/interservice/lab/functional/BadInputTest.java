@@ -86,6 +86,18 @@ class BadInputTest {
             "lines[0].sku"),
         Arguments.of("null line", "{\"lines\":[null]}", 400, "lines[0]"),
         Arguments.of(
+            "quantity as a string of digits",
+            "{\"lines\":[{\"sku\":\"SKU-00001\",\"quantity\":\"2\"}]}",
+            400,
+            "lines[0].quantity"),
+        Arguments.of(
+            "sku as a number", "{\"lines\":[{\"sku\":12345,\"quantity\":1}]}", 400, "lines[0].sku"),
+        Arguments.of(
+            "the same sku on two lines",
+            "{\"lines\":[" + LINE + "," + LINE + "]}",
+            400,
+            "lines[1].sku"),
+        Arguments.of(
             "body over 64 KiB",
             "{\"lines\":[" + LINE + "],\"pad\":\"" + "x".repeat(70_000) + "\"}",
             413,
@@ -121,6 +133,35 @@ class BadInputTest {
   }
 
   @Test
+  void aBodyThatIsNotJsonIsAnUnsupportedMediaType() {
+    long orders = scenario.orderCount();
+
+    Http.Answer form =
+        scenario.checkoutHttp.post(
+            "/orders",
+            "{\"lines\":[" + LINE + "]}",
+            "Content-Type",
+            "application/x-www-form-urlencoded");
+
+    assertProblem(form, 415, "Content-Type");
+    assertThat(scenario.orderCount()).isEqualTo(orders);
+  }
+
+  @Test
+  void anotherMethodOnAKnownRouteIs405AndUnknownMethodsMintNoMetricSeries() {
+    Http.Answer delete = scenario.checkoutHttp.method("DELETE", "/orders");
+    for (String invented : new String[] {"BREW", "PROPFIND", "X-SCAN-1", "X-SCAN-2"}) {
+      assertThat(scenario.checkoutHttp.method(invented, "/orders").status()).isBetween(400, 499);
+    }
+
+    assertThat(delete.status()).isEqualTo(405);
+    assertThat(delete.header("Allow")).contains("POST");
+    assertThat(delete.contentType()).isEqualTo("application/problem+json");
+    String metrics = scenario.checkoutHttp.get("/metrics").raw().body();
+    assertThat(metrics).doesNotContain("BREW", "PROPFIND", "X-SCAN");
+  }
+
+  @Test
   void anUnknownRouteIsAProblemToo() {
     Http.Answer answer = scenario.checkoutHttp.get("/no/such/thing");
     assertThat(answer.status()).isEqualTo(404);
@@ -152,6 +193,7 @@ class BadInputTest {
         Arguments.of("{\"price\":100,\"currency\":\"usd\"}", 400, "currency"),
         Arguments.of("{\"price\":100,\"currency\":\"XXY\"}", 400, "currency"),
         Arguments.of("{\"price\":1.5,\"currency\":\"USD\"}", 400, "price"),
+        Arguments.of("{\"price\":\"900\",\"currency\":\"USD\"}", 400, "price"),
         Arguments.of("{\"price\":-1,\"currency\":\"USD\"}", 400, "price"),
         Arguments.of("{\"currency\":\"USD\"}", 400, "price"),
         Arguments.of("{\"price\":1,\"currency\":\"USD\",\"discount\":2}", 400, "discount"),

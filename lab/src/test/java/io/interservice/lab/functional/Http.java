@@ -10,8 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** A small HTTP client for tests: every call has a timeout, answers are parsed as JSON. */
+/**
+ * A small HTTP client for tests, calling as one identity (an {@code Authorization} header, or
+ * none): every call has a timeout, bodies are sent as JSON unless a test says otherwise, answers
+ * are parsed as JSON.
+ */
 final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,9 +38,21 @@ final class Http {
           .build();
 
   private final URI base;
+  private final @Nullable String authorization;
 
-  Http(URI base) {
+  Http(URI base, @Nullable String authorization) {
     this.base = base;
+    this.authorization = authorization;
+  }
+
+  /** The same service, called as {@code other} (an {@code Authorization} header value). */
+  Http as(String other) {
+    return new Http(base, other);
+  }
+
+  /** The same service, called with no credentials at all. */
+  Http anonymous() {
+    return new Http(base, null);
   }
 
   Answer get(String path) {
@@ -50,7 +67,15 @@ final class Http {
 
   Answer put(String path, String body) {
     return send(
-        HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(body)));
+        withHeaders(HttpRequest.newBuilder(base.resolve(path)))
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A request with any method, such as one the API does not know. */
+  Answer method(String method, String path) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .method(method, HttpRequest.BodyPublishers.noBody()));
   }
 
   /** Places an order for {@code lines} given as sku, quantity, sku, quantity, ... */
@@ -82,13 +107,21 @@ final class Http {
   }
 
   private static HttpRequest.Builder withHeaders(HttpRequest.Builder b, String... headers) {
+    boolean typed = false;
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
+      typed |= headers[i].equalsIgnoreCase("Content-Type");
+    }
+    if (!typed) {
+      b.header("Content-Type", "application/json");
     }
     return b;
   }
 
-  private static Answer send(HttpRequest.Builder request) {
+  private Answer send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       HttpResponse<String> response =
           CLIENT.send(

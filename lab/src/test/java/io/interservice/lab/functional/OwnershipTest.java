@@ -3,7 +3,6 @@ package io.interservice.lab.functional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.interservice.lab.topology.ScenarioDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,7 +28,7 @@ class OwnershipTest {
 
   private static Connection as(String role) throws SQLException {
     return DriverManager.getConnection(
-        scenario.database.serviceUrl(), role, ScenarioDatabase.password(role));
+        scenario.database.serviceUrl(), role, scenario.database.password(role));
   }
 
   @Test

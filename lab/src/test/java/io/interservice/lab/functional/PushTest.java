@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interservice.protocol.Signatures;
+import io.interservice.service.identity.Scopes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -97,10 +98,13 @@ class PushTest {
   void unauthenticatedOrWronglySignedPushesAreRefused() throws Exception {
     String body =
         "{\"sku\":\"SKU-00016\",\"price\":1,\"currency\":\"USD\",\"version\":999,\"changedAt\":\"2026-01-01T00:00:00Z\"}";
-    Http.Answer unsigned = scenario.checkoutHttp.post("/price-updates", body);
+    Http asCatalog = scenario.checkoutHttp.as(catalogToken());
+    Http.Answer anonymous = scenario.checkoutHttp.anonymous().post("/price-updates", body);
+    Http.Answer asAClient = scenario.checkoutHttp.post("/price-updates", body);
+    Http.Answer unsigned = asCatalog.post("/price-updates", body);
     Map<String, String> sub = subscriber();
     Http.Answer forged =
-        scenario.checkoutHttp.post(
+        asCatalog.post(
             "/price-updates",
             body,
             "Subscriber-Id",
@@ -108,6 +112,8 @@ class PushTest {
             "Signature",
             Signatures.sign("guessed", body.getBytes(StandardCharsets.UTF_8)));
 
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(asAClient.status()).isEqualTo(403);
     assertThat(unsigned.status()).isEqualTo(401);
     assertThat(unsigned.contentType()).isEqualTo("application/problem+json");
     assertThat(forged.status()).isEqualTo(401);
@@ -185,14 +191,21 @@ class PushTest {
             + version
             + ",\"changedAt\":\"2026-01-01T00:00:00Z\"}";
     Http.Answer a =
-        scenario.checkoutHttp.post(
-            "/price-updates",
-            body,
-            "Subscriber-Id",
-            sub.get("id"),
-            "Signature",
-            Signatures.sign(sub.get("secret"), body.getBytes(StandardCharsets.UTF_8)));
+        scenario
+            .checkoutHttp
+            .as(catalogToken())
+            .post(
+                "/price-updates",
+                body,
+                "Subscriber-Id",
+                sub.get("id"),
+                "Signature",
+                Signatures.sign(sub.get("secret"), body.getBytes(StandardCharsets.UTF_8)));
     assertThat(a.status()).isEqualTo(204);
+  }
+
+  private static String catalogToken() {
+    return scenario.asService("catalog", "checkout", Scopes.PRICES_PUSH);
   }
 
   private static Map<String, String> subscriber() throws Exception {

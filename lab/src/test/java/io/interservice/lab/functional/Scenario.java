@@ -8,6 +8,7 @@ import io.interservice.lab.topology.KafkaCluster;
 import io.interservice.lab.topology.ScenarioDatabase;
 import io.interservice.lab.topology.ServiceProcess;
 import io.interservice.lab.topology.Topology;
+import io.interservice.service.identity.Signer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Catalog and checkout as real processes on the shared database, started as the lab starts them for
@@ -52,9 +56,9 @@ final class Scenario implements AutoCloseable {
                 Lab.home(), logs(name), 0, 0, chosen, extraCheckoutArgs, PRODUCTS, 7, true));
     catalog = topology.catalog();
     checkout = topology.checkout();
-    catalogHttp = new Http(catalog.url());
-    checkoutHttp = new Http(checkout.url());
-    admin = new CatalogAdmin(catalog.url());
+    catalogHttp = new Http(catalog.url(), topology.adminAuthorization());
+    checkoutHttp = new Http(checkout.url(), topology.clientAuthorization("alice"));
+    admin = topology.admin();
   }
 
   /** Starts the scenario with checkout pricing by {@code direct}. */
@@ -83,6 +87,16 @@ final class Scenario implements AutoCloseable {
     } finally {
       catalog.restart();
     }
+  }
+
+  /**
+   * An {@code Authorization} header as {@code service} itself would sign it, for {@code audience},
+   * with {@code scopes}: what a test sends to play the other service.
+   */
+  String asService(String service, String audience, String... scopes) {
+    return "Bearer "
+        + Signer.load(topology.identities().key(service), Clock.systemUTC())
+            .mint(service, audience, Set.of(scopes), Duration.ofMinutes(5));
   }
 
   /** How many orders checkout's database holds. */

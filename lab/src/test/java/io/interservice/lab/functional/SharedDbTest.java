@@ -51,7 +51,7 @@ class SharedDbTest {
             DriverManager.getConnection(
                 scenario.database.serviceUrl(),
                 ScenarioDatabase.CHECKOUT_SHARED,
-                ScenarioDatabase.password(ScenarioDatabase.CHECKOUT_SHARED));
+                scenario.database.password(ScenarioDatabase.CHECKOUT_SHARED));
         Statement s = c.createStatement()) {
       s.executeQuery("SELECT count(*) FROM catalog.products").close();
       assertThatThrownBy(() -> s.executeQuery("SELECT * FROM catalog.price_history"))

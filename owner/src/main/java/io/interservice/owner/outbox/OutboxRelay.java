@@ -105,6 +105,10 @@ public final class OutboxRelay implements AutoCloseable {
     boolean heldBack;
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
+      // this transaction waits on the network by design: longer than a session's idle limit
+      try (java.sql.Statement limit = c.createStatement()) {
+        limit.execute("SET LOCAL idle_in_transaction_session_timeout = '60s'");
+      }
       try {
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
           lock.setLong(1, LOCK_KEY);

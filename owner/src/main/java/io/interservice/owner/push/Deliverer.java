@@ -1,6 +1,7 @@
 package io.interservice.owner.push;
 
 import io.interservice.protocol.Backoff;
+import io.interservice.protocol.Credentials;
 import io.interservice.protocol.Signatures;
 import java.io.IOException;
 import java.net.URI;
@@ -58,10 +59,17 @@ public final class Deliverer implements AutoCloseable {
   private static final Duration LONGEST_SLEEP = Duration.ofSeconds(60);
 
   private record Due(
-      long id, int attempts, String payload, String callbackUrl, String secret, UUID subscriber) {}
+      long id,
+      int attempts,
+      String payload,
+      String callbackUrl,
+      String secret,
+      UUID subscriber,
+      String name) {}
 
   private final DataSource db;
   private final PushConfig config;
+  private final Credentials credentials;
   private final Backoff backoff;
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -72,9 +80,14 @@ public final class Deliverer implements AutoCloseable {
   private final Semaphore woken = new Semaphore(0);
   private final Thread loop;
 
-  /** A deliverer over the owner's {@code db}; call {@link #start()}. */
-  public Deliverer(DataSource db, PushConfig config, RandomGenerator random) {
+  /**
+   * A deliverer over the owner's {@code db}, proving the owner's identity to each subscriber (the
+   * audience is the subscriber's name) with {@code credentials}; call {@link #start()}.
+   */
+  public Deliverer(
+      DataSource db, PushConfig config, Credentials credentials, RandomGenerator random) {
     this.db = db;
+    this.credentials = credentials;
     this.config = config;
     this.backoff = new Backoff(config.baseBackoff(), config.maxBackoff(), random);
     this.loop = Thread.ofPlatform().daemon().name("push-deliverer").unstarted(this::run);
@@ -151,6 +164,10 @@ public final class Deliverer implements AutoCloseable {
   int deliverDue() throws SQLException, InterruptedException {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
+      // this transaction waits on the network by design: longer than a session's idle limit
+      try (java.sql.Statement limit = c.createStatement()) {
+        limit.execute("SET LOCAL idle_in_transaction_session_timeout = '60s'");
+      }
       List<Due> due = due(c);
       List<Future<@Nullable String>> sent = new ArrayList<>();
       for (Due d : due) {
@@ -208,7 +225,7 @@ public final class Deliverer implements AutoCloseable {
     List<Due> due = new ArrayList<>();
     try (PreparedStatement s =
             c.prepareStatement(
-                "SELECT d.id, d.attempts, d.payload, s.callback_url, s.secret, s.id"
+                "SELECT d.id, d.attempts, d.payload, s.callback_url, s.secret, s.id, s.name"
                     + " FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id"
                     + " WHERE d.status = 'pending' AND d.next_attempt_at <= clock_timestamp()"
                     + " ORDER BY d.id LIMIT "
@@ -223,7 +240,8 @@ public final class Deliverer implements AutoCloseable {
                 r.getString(3),
                 r.getString(4),
                 r.getString(5),
-                r.getObject(6, UUID.class)));
+                r.getObject(6, UUID.class),
+                r.getString(7)));
       }
     }
     return due;
@@ -238,6 +256,7 @@ public final class Deliverer implements AutoCloseable {
             .header("Content-Type", "application/json")
             .header("Subscriber-Id", d.subscriber().toString())
             .header("Signature", Signatures.sign(d.secret(), body))
+            .header("Authorization", credentials.authorization(d.name()))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {
