@@ -40,6 +40,26 @@ public final class CheckoutMain {
     return Techniques.named(settings.string("technique", Techniques.DEFAULT));
   }
 
+  /**
+   * The reader's own counts as {@code interservice_reader_*_total{owner="catalog"}}: requests it
+   * sent to catalog (retries included), retries, reads refused by its breaker or bulkhead, reads it
+   * answered unavailable. Counted on checkout's side, they hold while catalog is down.
+   */
+  private static void readerMeters(
+      io.interservice.access.Reader<?, ?> reader, io.micrometer.core.instrument.MeterRegistry r) {
+    java.util.Map<String, java.util.function.ToDoubleFunction<io.interservice.access.Reader<?, ?>>>
+        counts =
+            java.util.Map.of(
+                "interservice.reader.owner.calls", x -> x.stats().ownerCalls(),
+                "interservice.reader.retries", x -> x.stats().retries(),
+                "interservice.reader.rejected", x -> x.stats().rejected(),
+                "interservice.reader.unavailable", x -> x.stats().unavailable());
+    counts.forEach((name, f) ->
+        io.micrometer.core.instrument.FunctionCounter.builder(name, reader, f)
+            .tag("owner", "catalog")
+            .register(r));
+  }
+
   static WebServer start(Settings settings) throws Exception {
     Clock clock = Clock.systemUTC();
     ServiceMain.Identity identity = ServiceMain.identity(settings, "checkout", clock);
@@ -51,6 +71,9 @@ public final class CheckoutMain {
             identity.signer(), Set.of(Scopes.PRICES_READ, Scopes.PRICES_SUBSCRIBE), clock);
     Pricing pricing =
         technique(settings).start(new Technique.Context(settings, api, db, credentials));
+    if (pricing instanceof Pricing.BeforeTransaction before) {
+      readerMeters(before.reader(), api.metrics().registry());
+    }
     api.health(() -> {
       store.ping();
       if (!pricing.ready()) {

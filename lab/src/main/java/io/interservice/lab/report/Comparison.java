@@ -32,6 +32,12 @@ public record Comparison(
    * @param technique the technique
    * @param maxRate the highest rate whose p99 stayed within the SLO with under 1 % errors, or 0
    * @param steps every rate tried: rate, p99 ms, error rate
+   * @param probe the metastability probe's fault window at 80 % of {@code maxRate} (a 10 s owner
+   *     outage), when {@code --metastable} ran
    */
-  public record MaxRate(String technique, double maxRate, List<double[]> steps) {}
+  public record MaxRate(
+      String technique,
+      double maxRate,
+      List<double[]> steps,
+      io.interservice.lab.run.RunResult.@org.jspecify.annotations.Nullable FaultWindow probe) {}
 }

@@ -38,7 +38,7 @@ public final class MarkdownReport {
     }
     if (!c.findMax().isEmpty()) {
       md.append(
-          "\n## Highest sustained rate (`--find-max`)\n\n| technique | max rate/s | steps (rate, p99 ms, error rate) |\n|---|---|---|\n");
+          "\n## Highest sustained rate (`--find-max`)\n\n| technique | max rate/s | steps (rate, p99 ms, error rate) | at 80 %: availability while catalog is down 10 s / goodput back after (s) / requests to catalog per order while down |\n|---|---|---|---|\n");
       for (Comparison.MaxRate m : c.findMax()) {
         md.append("| ")
             .append(m.technique())
@@ -54,7 +54,17 @@ public final class MarkdownReport {
               .append(num(s[2], 4))
               .append(") ");
         }
-        md.append("|\n");
+        RunResult.FaultWindow p = m.probe();
+        md.append(" | ")
+            .append(
+                p == null
+                    ? "not probed"
+                    : num(p.availability() * 100, 1)
+                        + " % / "
+                        + p.recoveryLabel()
+                        + " / "
+                        + (p.ownerCallsPerOrder() == null ? "n/a" : num(p.ownerCallsPerOrder(), 2)))
+            .append(" |\n");
       }
     }
     return md.toString();

@@ -28,7 +28,8 @@ final class Figures {
       long priceChanges,
       int loc,
       RunResult.@Nullable Propagation propagation,
-      long pending) {
+      long pending,
+      long ownerCallsInWindow) {
     long ok = load.ok();
     Map<String, Long> failures = new LinkedHashMap<>();
     for (Outcome o : Outcome.values()) {
@@ -62,7 +63,7 @@ final class Figures {
         load.reasons(),
         latency,
         curve(h),
-        window(config, load.timeline()),
+        window(config, load.timeline(), ownerCallsInWindow),
         ok == 0 ? 0 : round((double) ownerRequests / ok, 3),
         cpuPer1000,
         new RunResult.Audit(
@@ -83,8 +84,11 @@ final class Figures {
         pending);
   }
 
+  /**
+   * The fault window's figures; {@code ownerCalls} is negative when checkout did not count them.
+   */
   static RunResult.@org.jspecify.annotations.Nullable FaultWindow window(
-      RunConfig config, Timeline timeline) {
+      RunConfig config, Timeline timeline, long ownerCalls) {
     if (!config.fault().hasWindow()) {
       return null;
     }
@@ -110,7 +114,8 @@ final class Figures {
         config.faultDuration().toMillis() / 1000.0,
         sent == 0 ? 0 : round((double) ok / sent, 4),
         recovery,
-        Math.max(0, timeline.seconds() - end));
+        Math.max(0, timeline.seconds() - end),
+        ownerCalls < 0 || sent == 0 ? null : round((double) ownerCalls / sent, 3));
   }
 
   private static List<double[]> curve(Histogram h) {

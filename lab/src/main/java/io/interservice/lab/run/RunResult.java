@@ -60,6 +60,9 @@ public record RunResult(
    * @param recoveryS seconds from the window's end to the first second with ≥ 99 % successes, or
    *     null if that did not come within the run
    * @param observedAfterS how many seconds of the run followed the window
+   * @param ownerCallsPerOrder requests checkout's reader sent to catalog while the window lasted,
+   *     retries included, per order sent in it (counted by checkout, so a dead catalog does not
+   *     hide them); null for a technique without such a reader
    */
   public record FaultWindow(
       String kind,
@@ -67,7 +70,8 @@ public record RunResult(
       double durationS,
       double availability,
       @Nullable Double recoveryS,
-      double observedAfterS) {
+      double observedAfterS,
+      @Nullable Double ownerCallsPerOrder) {
 
     /** The recovery as a table shows it: seconds, or {@code >N} when not within the run. */
     public String recoveryLabel() {

@@ -246,11 +246,19 @@ public final class Runner implements AutoCloseable {
           }
         });
     Duration windowOpens = config.warmup().plus(config.faultStart());
+    ConsumerCalls consumerCalls = new ConsumerCalls(checkout.url());
     Thread faultThread =
         Thread.ofPlatform()
             .name("fault-" + fault.name())
             .start(() ->
-                runFault(fault, target, inWindow, loadStart, windowOpens, config.faultDuration()));
+                runFault(
+                    fault,
+                    target,
+                    inWindow,
+                    consumerCalls,
+                    loadStart,
+                    windowOpens,
+                    config.faultDuration()));
     OpenLoopDriver.Result load;
     try (PriceWriter writer =
         new PriceWriter(
@@ -317,7 +325,8 @@ public final class Runner implements AutoCloseable {
                       Figures.round(p.percentile(99), 1),
                       Figures.round(p.percentile(100), 1)))
               .orElse(null),
-          pending);
+          pending,
+          consumerCalls.inWindow());
     }
   }
 
@@ -354,6 +363,7 @@ public final class Runner implements AutoCloseable {
       Fault fault,
       Fault.Target target,
       AtomicBoolean inWindow,
+      ConsumerCalls consumerCalls,
       long loadStart,
       Duration opensAfter,
       Duration lasts) {
@@ -363,8 +373,10 @@ public final class Runner implements AutoCloseable {
     try {
       sleepUntil(loadStart + opensAfter.toNanos());
       inWindow.set(true);
+      consumerCalls.open();
       fault.begin(target);
       sleepUntil(loadStart + opensAfter.plus(lasts).toNanos());
+      consumerCalls.close();
       inWindow.set(false);
       fault.end(target);
     } catch (Exception e) {

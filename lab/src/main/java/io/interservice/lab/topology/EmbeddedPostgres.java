@@ -2,7 +2,6 @@ package io.interservice.lab.topology;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,11 +54,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     Path home = PostgresBinaries.installed(cache);
     Path data = dir.resolve("pgdata");
     Path log = dir.resolve("postgres.log");
-    String password = "lab-" + Long.toHexString(System.nanoTime());
+    byte[] random = new byte[18];
+    new java.security.SecureRandom().nextBytes(random);
+    String password = java.util.HexFormat.of().formatHex(random);
     try {
       Files.createDirectories(dir);
       Path pwfile = dir.resolve("pwfile");
-      Files.writeString(pwfile, password + "\n", StandardCharsets.UTF_8);
+      io.interservice.service.identity.Provisioning.writePrivate(pwfile, password + "\n");
       run(
           command(
               home.resolve("bin/initdb").toString(),

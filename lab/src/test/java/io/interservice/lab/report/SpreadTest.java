@@ -16,7 +16,7 @@ class SpreadTest {
     RunResult.FaultWindow window =
         scenario.equals("steady")
             ? null
-            : new RunResult.FaultWindow(scenario, 3, 3, 0.5, recovery, 6);
+            : new RunResult.FaultWindow(scenario, 3, 3, 0.5, recovery, 6, null);
     return new RunResult(
         technique,
         scenario,

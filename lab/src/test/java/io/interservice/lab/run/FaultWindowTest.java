@@ -45,7 +45,7 @@ class FaultWindowTest {
 
   @Test
   void availabilityIsTheShareOfSuccessesAmongOrdersSentInsideTheWindow() {
-    RunResult.FaultWindow w = Figures.window(config("owner-down"), timeline(10, 2, 3));
+    RunResult.FaultWindow w = Figures.window(config("owner-down"), timeline(10, 2, 3), -1);
     assertThat(w.availability()).isEqualTo(10 / 30.0, org.assertj.core.data.Offset.offset(1e-4));
     assertThat(w.startS()).isEqualTo(2.0);
     assertThat(w.durationS()).isEqualTo(3.0);
@@ -53,19 +53,19 @@ class FaultWindowTest {
 
   @Test
   void recoveryIsTheTimeFromTheWindowsEndToTheFirstHealthySecond() {
-    RunResult.FaultWindow w = Figures.window(config("owner-down"), timeline(10, 2, 3, 4, 5, 6));
+    RunResult.FaultWindow w = Figures.window(config("owner-down"), timeline(10, 2, 3, 4, 5, 6), -1);
     assertThat(w.recoveryS()).isEqualTo(2.0);
   }
 
   @Test
   void aSecondWithOneFailureInTenIsNotYetRecovered() {
-    RunResult.FaultWindow w = Figures.window(config("owner-down"), timeline(1, 5));
+    RunResult.FaultWindow w = Figures.window(config("owner-down"), timeline(1, 5), -1);
     assertThat(w.recoveryS()).isEqualTo(1.0);
   }
 
   @Test
   void recoveryIsNullWhenItDidNotComeWithinTheRunAndTheTableSaysHowLongWasWatched() {
-    RunResult.FaultWindow w = Figures.window(config("owner-down"), timeline(10, 5, 6, 7, 8, 9));
+    RunResult.FaultWindow w = Figures.window(config("owner-down"), timeline(10, 5, 6, 7, 8, 9), -1);
 
     assertThat(w.recoveryS()).isNull();
     assertThat(w.observedAfterS()).isEqualTo(5.0);
@@ -74,13 +74,22 @@ class FaultWindowTest {
 
   @Test
   void aRecoveryWithinTheRunIsShownInSeconds() {
-    RunResult.FaultWindow w = Figures.window(config("owner-down"), timeline(10, 2, 3, 4, 5, 6));
+    RunResult.FaultWindow w = Figures.window(config("owner-down"), timeline(10, 2, 3, 4, 5, 6), -1);
 
     assertThat(w.recoveryLabel()).isEqualTo("2");
   }
 
   @Test
   void steadyHasNoWindow() {
-    assertThat(Figures.window(config("steady"), timeline(0))).isNull();
+    assertThat(Figures.window(config("steady"), timeline(0), -1)).isNull();
+  }
+
+  @Test
+  void ownerCallsPerOrderAreCountedOverTheOrdersSentInsideTheWindow() {
+    RunResult.FaultWindow counted = Figures.window(config("owner-down"), timeline(10, 2, 3), 36);
+    RunResult.FaultWindow uncounted = Figures.window(config("owner-down"), timeline(10, 2, 3), -1);
+
+    assertThat(counted.ownerCallsPerOrder()).isEqualTo(1.2);
+    assertThat(uncounted.ownerCallsPerOrder()).isNull();
   }
 }
