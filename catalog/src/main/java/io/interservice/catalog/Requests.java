@@ -1,10 +1,10 @@
 package io.interservice.catalog;
 
+import io.interservice.service.Currencies;
 import io.interservice.service.Json;
 import io.interservice.service.Problem;
 import io.interservice.service.Skus;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -136,7 +136,7 @@ final class Requests {
   }
 
   private static String currency(String field, @Nullable String currency) {
-    if (currency == null || !currency.matches("[A-Z]{3}") || !known(currency)) {
+    if (!Currencies.valid(currency)) {
       throw Problem.invalid(
               field,
               "'"
@@ -146,14 +146,5 @@ final class Requests {
           .toException();
     }
     return currency;
-  }
-
-  private static boolean known(String code) {
-    try {
-      Currency.getInstance(code);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

@@ -259,6 +259,14 @@ public final class Api {
         .toException();
   }
 
+  /** A 503 problem with {@code Retry-After: 1}, unless the response went out already. */
+  private static void retryLater(ServerResponse response, String slug, String title, String why) {
+    if (!response.isSent()) {
+      response.header(HeaderNames.RETRY_AFTER, "1");
+      sendProblem(response, Problem.of(503, slug, title, why + "; retry later"));
+    }
+  }
+
   /** An unknown method is recorded as {@code OTHER}: a client cannot mint metric series. */
   private static String knownOrOther(ServerRequest request) {
     String m = request.prologue().method().text();
@@ -276,28 +284,14 @@ public final class Api {
           sendProblem(response, e.problem());
         }
       } catch (java.sql.SQLTransientConnectionException e) {
-        if (!response.isSent()) {
-          response.header(HeaderNames.RETRY_AFTER, "1");
-          sendProblem(
-              response,
-              Problem.of(
-                  503,
-                  "overloaded",
-                  "Overloaded",
-                  "no database connection was free in time; retry later"));
-        }
+        retryLater(response, "overloaded", "Overloaded", "no database connection was free in time");
       } catch (java.sql.SQLException e) {
         LOG.log(Level.WARNING, "database failure on " + template, e);
-        if (!response.isSent()) {
-          response.header(HeaderNames.RETRY_AFTER, "1");
-          sendProblem(
-              response,
-              Problem.of(
-                  503,
-                  "database-unavailable",
-                  "Database unavailable",
-                  "the service's database failed; retry later"));
-        }
+        retryLater(
+            response,
+            "database-unavailable",
+            "Database unavailable",
+            "the service's database failed");
       } catch (Exception e) {
         LOG.log(Level.WARNING, "unexpected failure on " + template, e);
         if (!response.isSent()) {

@@ -1,6 +1,6 @@
 package io.interservice.checkout.technique;
 
-import java.util.Currency;
+import io.interservice.service.Currencies;
 
 /**
  * A unit price in minor units of an ISO-4217 currency, as catalog defines it: never negative, in a
@@ -17,17 +17,8 @@ public record Price(long amount, String currency) {
     if (amount < 0) {
       throw new IllegalArgumentException("a price is never negative, was " + amount);
     }
-    if (currency == null || !currency.matches("[A-Z]{3}") || !known(currency)) {
+    if (!Currencies.valid(currency)) {
       throw new IllegalArgumentException("'" + currency + "' is not an ISO-4217 currency");
-    }
-  }
-
-  private static boolean known(String code) {
-    try {
-      Currency.getInstance(code);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
     }
   }
 }

@@ -60,6 +60,11 @@ public final class Trust {
   private final String audience;
   private final Map<String, Principal> principals;
   private final Clock clock;
+  private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** How many verified tokens are remembered before the memory starts over. */
+  private static final int REMEMBERED = 10_000;
 
   Trust(String audience, List<Principal> principals, Clock clock) {
     this.audience = audience;
@@ -122,12 +127,46 @@ public final class Trust {
    * @throws Denied 401 when it proves nobody, 403 when its caller may not use {@code scope}
    */
   public Caller verify(@Nullable String authorization, String scope) throws Denied {
-    Caller caller = authenticate(authorization);
+    Caller caller = remembered(authorization);
     if (!caller.scopes().contains(scope)) {
       throw Denied.forbidden(caller.subject() + " may not use scope " + scope);
     }
     return caller;
   }
+
+  /**
+   * The caller of a token verified before and not expired yet (a signature is checked once per
+   * token, not once per call: a service's token serves 4 minutes of calls), else verified now.
+   */
+  private Caller remembered(@Nullable String authorization) throws Denied {
+    if (authorization == null) {
+      return authenticate(null);
+    }
+    Verified v = verified.get(authorization);
+    Instant now = clock.instant();
+    if (v != null && now.isBefore(v.expires().plus(SKEW))) {
+      return v.caller();
+    }
+    Caller caller = authenticate(authorization);
+    if (verified.size() >= REMEMBERED) {
+      verified.clear();
+    }
+    verified.put(authorization, new Verified(caller, expiry(authorization)));
+    return caller;
+  }
+
+  private static Instant expiry(String authorization) {
+    try {
+      return SignedJWT.parse(authorization.substring(7).trim())
+          .getJWTClaimsSet()
+          .getExpirationTime()
+          .toInstant();
+    } catch (ParseException e) {
+      throw new IllegalStateException("a token verified a moment ago no longer parses", e);
+    }
+  }
+
+  private record Verified(Caller caller, Instant expires) {}
 
   private Caller authenticate(@Nullable String authorization) throws Denied {
     if (authorization == null || authorization.isBlank()) {

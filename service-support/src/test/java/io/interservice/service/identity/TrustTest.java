@@ -243,6 +243,27 @@ class TrustTest {
     assertThat(renewed).isNotEqualTo(first);
   }
 
+  @Test
+  void aTokenVerifiedOnceStillExpires() throws Denied {
+    MutableClock time = new MutableClock(NOW);
+    Trust remembering = Trust.load(ids.trust("catalog"), "catalog", time);
+    String token =
+        bearer(
+            Signer.load(ids.key("checkout"), time)
+                .mint("checkout", "catalog", Set.of(Scopes.PRICES_READ), Duration.ofMinutes(5)));
+    remembering.verify(token, Scopes.PRICES_READ);
+
+    time.advance(Duration.ofMinutes(4));
+    Caller stillValid = remembering.verify(token, Scopes.PRICES_READ);
+    time.advance(Duration.ofMinutes(2));
+
+    assertThat(stillValid.subject()).isEqualTo("checkout");
+    assertThatThrownBy(() -> remembering.verify(token, Scopes.PRICES_READ))
+        .isInstanceOf(Denied.class);
+    assertThatThrownBy(() -> remembering.verify(token, Scopes.CATALOG_ADMIN))
+        .isInstanceOf(Denied.class);
+  }
+
   private static JWTClaimsSet claims(String issuer, String subject, String audience, String scope) {
     return new JWTClaimsSet.Builder()
         .issuer(issuer)
