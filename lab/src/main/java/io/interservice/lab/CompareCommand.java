@@ -7,6 +7,7 @@ import io.interservice.lab.report.Comparison;
 import io.interservice.lab.report.ConsoleTable;
 import io.interservice.lab.report.HtmlReport;
 import io.interservice.lab.report.MarkdownReport;
+import io.interservice.lab.report.NoiseNote;
 import io.interservice.lab.report.Results;
 import io.interservice.lab.report.Spread;
 import io.interservice.lab.run.RunConfig;
@@ -78,10 +79,19 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--skew",
-      defaultValue = "0",
+      defaultValue = "1.0",
       description =
-          "sku popularity: 0 uniform, else Zipf exponent, e.g. 1.1 (default ${DEFAULT-VALUE})")
+          "sku popularity: Zipf exponent, 0 for uniform (default ${DEFAULT-VALUE}: the most"
+              + " popular product is ordered about 7.5 %% of the time among 1000)")
   double skew;
+
+  @Option(
+      names = "--update-skew",
+      defaultValue = "1.0",
+      description =
+          "which prices change: Zipf exponent over the same ranking, 0 for uniform (default"
+              + " ${DEFAULT-VALUE}: a price that changes is usually one people buy)")
+  double updateSkew;
 
   @Option(
       names = "--products",
@@ -184,9 +194,9 @@ final class CompareCommand implements Callable<Integer> {
     Duration sloP99 = duration(slo, "250ms", "--slo");
     List<Technique> chosen = techniques.isEmpty() ? Techniques.all() : Techniques.named(techniques);
     List<Fault> faults = Faults.named(scenarios);
-    if (rate <= 0 || updateRate < 0 || skew < 0 || products < 10) {
+    if (rate <= 0 || updateRate < 0 || skew < 0 || updateSkew < 0 || products < 10) {
       throw new IllegalArgumentException(
-          "need --rate > 0, --update-rate >= 0, --skew >= 0, --products >= 10");
+          "need --rate > 0, --update-rate >= 0, --skew >= 0, --update-skew >= 0, --products >= 10");
     }
     if (repeat < 1 || repeat > 20) {
       throw new IllegalArgumentException("--repeat must be 1 to 20, was " + repeat);
@@ -205,6 +215,7 @@ final class CompareCommand implements Callable<Integer> {
     settings.put("fault_duration_s", windowLength.toSeconds());
     settings.put("products", products);
     settings.put("skew", skew);
+    settings.put("update_skew", updateSkew);
     settings.put("seed", seed);
     settings.put("repeat", repeat);
     String startedAt = Instant.now().toString();
@@ -241,6 +252,7 @@ final class CompareCommand implements Callable<Integer> {
                     windowLength,
                     products,
                     skew,
+                    updateSkew,
                     seed,
                     rep);
             String label = technique.name() + " · " + fault.name() + (repeat > 1 ? " #" + rep : "");
@@ -275,6 +287,7 @@ final class CompareCommand implements Callable<Integer> {
         runDir.resolve("report.html"), HtmlReport.render(comparison), StandardCharsets.UTF_8);
     System.out.println();
     System.out.print(ConsoleTable.render(results));
+    System.out.print(NoiseNote.render(results));
     if (repeat > 1) {
       System.out.println("\nmedian [lowest–highest] over " + repeat + " repetitions:");
       System.out.print(ConsoleTable.renderSpread(comparison.spread()));
@@ -307,6 +320,7 @@ final class CompareCommand implements Callable<Integer> {
               Duration.ZERO,
               products,
               skew,
+              updateSkew,
               seed,
               1);
       RunResult result =
@@ -349,6 +363,7 @@ final class CompareCommand implements Callable<Integer> {
             Duration.ofSeconds(10),
             products,
             skew,
+            updateSkew,
             seed,
             1);
     RunResult result =

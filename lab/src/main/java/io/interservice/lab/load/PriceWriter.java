@@ -22,11 +22,12 @@ public final class PriceWriter implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  public PriceWriter(CatalogAdmin admin, DoubleSupplier ratePerSecond, int products, long seed) {
+  public PriceWriter(
+      CatalogAdmin admin, DoubleSupplier ratePerSecond, int products, double skew, long seed) {
     this.admin = admin;
     this.ratePerSecond = ratePerSecond;
     this.random = new SplittableRandom(seed);
-    this.skus = new SkuPicker(products, 0, random.split());
+    this.skus = new SkuPicker(products, skew, random.split());
     this.thread = Thread.ofPlatform().daemon().name("price-writer").start(this::loop);
   }
 

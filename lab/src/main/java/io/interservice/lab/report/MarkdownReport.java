@@ -23,6 +23,7 @@ public final class MarkdownReport {
         "\n\nEvery figure below was measured in this run; `results.json` holds them all.\n\n");
     md.append("## All runs\n\n");
     table(md, ConsoleTable.render(c.runs()));
+    md.append('\n').append(NoiseNote.render(c.runs()));
     kept(md, c.runs());
     performance(md, c.runs());
     scalability(md, c.runs());

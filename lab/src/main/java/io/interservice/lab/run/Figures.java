@@ -29,7 +29,8 @@ final class Figures {
       int loc,
       RunResult.@Nullable Propagation propagation,
       long pending,
-      long ownerCallsInWindow) {
+      long ownerCallsInWindow,
+      RunResult.@Nullable Machine machine) {
     long ok = load.ok();
     Map<String, Long> failures = new LinkedHashMap<>();
     for (Outcome o : Outcome.values()) {
@@ -81,7 +82,8 @@ final class Figures {
         config.technique().movingParts(),
         loc,
         propagation,
-        pending);
+        pending,
+        machine);
   }
 
   /**

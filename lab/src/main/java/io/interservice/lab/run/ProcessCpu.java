@@ -26,11 +26,14 @@ final class ProcessCpu {
     base = 0;
   }
 
-  /** Follows a restarted process. */
+  /**
+   * Follows a process restarted during the run: all the CPU it used since it started counts (its
+   * start-up is the run's cost, and would otherwise look like another process's noise).
+   */
   synchronized void follow(long newPid) {
     if (newPid != pid) {
       pid = newPid;
-      base = ticks(newPid);
+      base = 0;
     }
   }
 

@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param faultDuration how long it lasts
  * @param products products seeded and ordered
  * @param skew 0 for uniform sku popularity, else the Zipf exponent
+ * @param updateSkew the same for which skus' prices change (the same ranking: a popular product's
+ *     price is the one that changes most)
  * @param seed the seed of carts, skus and prices
  * @param repeat which repetition of the comparison this run belongs to, from 1
  */
@@ -31,6 +33,7 @@ public record RunConfig(
     Duration faultDuration,
     int products,
     double skew,
+    double updateSkew,
     long seed,
     int repeat) {
 
@@ -60,6 +63,7 @@ public record RunConfig(
         faultDuration,
         products,
         skew,
+        updateSkew,
         seed,
         repeat);
   }

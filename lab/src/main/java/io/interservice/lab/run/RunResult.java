@@ -35,7 +35,24 @@ public record RunResult(
     Technique.MovingParts movingParts,
     int techniqueLoc,
     @Nullable Propagation propagationMs,
-    long pendingAfterDrain) {
+    long pendingAfterDrain,
+    @Nullable Machine machine) {
+
+  /**
+   * The machine while the run was measured.
+   *
+   * @param load1Before the 1-minute load average as it began
+   * @param load1After the same as it ended
+   * @param othersCores CPU other processes used, in cores (0.25 = a quarter of one core)
+   * @param stealCores CPU the hypervisor took, in cores
+   * @param shared whether either passed a tenth of a core: the run's figures are suspect
+   */
+  public record Machine(
+      double load1Before,
+      double load1After,
+      double othersCores,
+      double stealCores,
+      boolean shared) {}
 
   /**
    * How long the owner's price changes took to reach the consumer's replica, for a technique that

@@ -233,6 +233,8 @@ public final class Runner implements AutoCloseable {
     // the wall-clock instant the measured window opens: propagation counts the changes after it
     Instant measuredFrom =
         Instant.now().plusNanos(loadStart - System.nanoTime() + config.warmup().toNanos());
+    java.util.concurrent.atomic.AtomicReference<MachineNoise.Sample> noiseFrom =
+        new java.util.concurrent.atomic.AtomicReference<>();
     Thread.ofPlatform()
         .daemon()
         .name("measure-start")
@@ -241,6 +243,7 @@ public final class Runner implements AutoCloseable {
             sleepUntil(loadStart + config.warmup().toNanos());
             ownerRequests.rebase();
             cpu.values().forEach(ProcessCpu::rebase);
+            noiseFrom.set(MachineNoise.sample());
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -265,6 +268,7 @@ public final class Runner implements AutoCloseable {
             admin,
             () -> config.updateRate() * (inWindow.get() ? fault.updateRateFactor() : 1),
             config.products(),
+            config.updateSkew(),
             config.seed() + 1)) {
       load =
           OpenLoopDriver.run(
@@ -280,7 +284,15 @@ public final class Runner implements AutoCloseable {
                   REQUEST_TIMEOUT),
               progress);
       faultThread.join();
+      MachineNoise.Sample noiseTo = MachineNoise.sample();
       components.forEach((role, c) -> meters.get(role).follow(c.pid()));
+      RunResult.Machine machine =
+          noiseFrom.get() == null
+              ? null
+              : MachineNoise.between(
+                  noiseFrom.get(),
+                  noiseTo,
+                  cpu.values().stream().mapToDouble(ProcessCpu::seconds).sum());
       double seconds = config.duration().toMillis() / 1000.0;
       long owner = ownerRequests.total();
       // orders accepted as pending get until their deadline (5 s) to be settled
@@ -326,7 +338,8 @@ public final class Runner implements AutoCloseable {
                       Figures.round(p.percentile(100), 1)))
               .orElse(null),
           pending,
-          consumerCalls.inWindow());
+          consumerCalls.inWindow(),
+          machine);
     }
   }
 

@@ -40,7 +40,8 @@ class SpreadTest {
         new Technique.MovingParts(2, List.of(), List.of(), List.of()),
         0,
         null,
-        0);
+        0,
+        null);
   }
 
   @Test

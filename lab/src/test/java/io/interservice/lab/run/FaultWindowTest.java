@@ -24,6 +24,7 @@ class FaultWindowTest {
         Duration.ofSeconds(3),
         100,
         0,
+        0,
         1,
         1);
   }

@@ -1,0 +1,44 @@
+package io.interservice.lab.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+class MachineNoiseTest {
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+  /** A reading {@code seconds} of wall time in, with {@code busy} CPU seconds used in all. */
+  private static MachineNoise.Sample at(double seconds, double busy, double steal, double lab) {
+    return new MachineNoise.Sample(
+        Math.round(busy * 100),
+        Math.round(steal * 100),
+        Math.round(seconds * 100 * CORES),
+        1.0,
+        Math.round(lab * 1e9));
+  }
+
+  @Test
+  void whatTheRunsOwnProcessesAndTheLabUsedIsNotNoise() {
+    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 12.0, 0, 2.0), 10.0);
+
+    assertThat(m.othersCores()).isEqualTo(0.0, Offset.offset(0.001));
+    assertThat(m.shared()).isFalse();
+  }
+
+  @Test
+  void aQuarterOfACoreUsedByOthersMarksTheRunShared() {
+    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 14.5, 0, 2.0), 10.0);
+
+    assertThat(m.othersCores()).isEqualTo(0.25, Offset.offset(0.001));
+    assertThat(m.shared()).isTrue();
+  }
+
+  @Test
+  void stolenCpuMarksTheRunSharedToo() {
+    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 12, 2, 2), 10.0);
+
+    assertThat(m.stealCores()).isEqualTo(0.2, Offset.offset(0.001));
+    assertThat(m.shared()).isTrue();
+  }
+}
