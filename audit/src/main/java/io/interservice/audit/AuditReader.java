@@ -126,6 +126,20 @@ public final class AuditReader {
   public static AuditResult audit(
       String catalogUrl, String checkoutUrl, List<UUID> acknowledged, Instant since)
       throws SQLException {
+    return audit(catalogUrl, checkoutUrl, acknowledged, since, null);
+  }
+
+  /**
+   * As {@link #audit(String, String, List, Instant)}, for the orders created from {@code since}
+   * until {@code until} (excluded; null for no end): a run's start-up apart from its measured part.
+   */
+  public static AuditResult audit(
+      String catalogUrl,
+      String checkoutUrl,
+      List<UUID> acknowledged,
+      Instant since,
+      @org.jspecify.annotations.Nullable Instant until)
+      throws SQLException {
     try (Connection catalog = DriverManager.getConnection(catalogUrl);
         Connection checkout = DriverManager.getConnection(checkoutUrl)) {
       for (Connection c : List.of(catalog, checkout)) {
@@ -168,8 +182,12 @@ public final class AuditReader {
                   + orderCommit
                   + ", o.created_at)"
                   + " FROM checkout.orders o JOIN checkout.order_lines l ON l.order_id = o.id"
-                  + " WHERE o.created_at >= ?")) {
+                  + " WHERE o.created_at >= ? AND o.created_at < ?")) {
         s.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        s.setObject(
+            2,
+            OffsetDateTime.ofInstant(
+                until == null ? Instant.parse("9999-12-31T00:00:00Z") : until, ZoneOffset.UTC));
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
             lines.add(

@@ -10,6 +10,7 @@ import io.interservice.lab.report.MarkdownReport;
 import io.interservice.lab.report.NoiseNote;
 import io.interservice.lab.report.Results;
 import io.interservice.lab.report.Spread;
+import io.interservice.lab.report.StartupReport;
 import io.interservice.lab.run.RunConfig;
 import io.interservice.lab.run.RunResult;
 import io.interservice.lab.run.Runner;
@@ -288,6 +289,7 @@ final class CompareCommand implements Callable<Integer> {
     System.out.println();
     System.out.print(ConsoleTable.render(results));
     System.out.print(NoiseNote.render(results));
+    System.out.print(StartupReport.steadinessNote(results));
     if (repeat > 1) {
       System.out.println("\nmedian [lowest–highest] over " + repeat + " repetitions:");
       System.out.print(ConsoleTable.renderSpread(comparison.spread()));

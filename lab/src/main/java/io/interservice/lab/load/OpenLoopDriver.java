@@ -79,6 +79,8 @@ public final class OpenLoopDriver {
    *     latency come with {@link #settle}
    * @param reasons measured failures by status and the problem's {@code reason} (or {@code type}),
    *     e.g. {@code "503 circuit_open"}; {@code "timeout"} and {@code "dropped"} for no answer
+   * @param halves the latency of the successes sent in the first and in the second half of the
+   *     measured part, to tell whether it was stationary
    */
   public record Result(
       long offered,
@@ -87,7 +89,13 @@ public final class OpenLoopDriver {
       Histogram latency,
       Timeline timeline,
       List<UUID> acknowledged,
-      List<Accepted> accepted) {
+      List<Accepted> accepted,
+      List<Histogram> halves) {
+
+    /** The half of the measured part that second {@code second} falls in: 0 or 1. */
+    int half(double second) {
+      return second < timeline.seconds() / 2.0 ? 0 : 1;
+    }
 
     public long ok() {
       return outcomes.getOrDefault(Outcome.OK, 0L);
@@ -130,7 +138,9 @@ public final class OpenLoopDriver {
       Outcome outcome;
       if (s != null && s.status().equals("CONFIRMED")) {
         outcome = Outcome.OK;
-        result.latency().recordValue(Math.max(1, s.settledEpochMicros() - a.intendedEpochMicros()));
+        long micros = Math.max(1, s.settledEpochMicros() - a.intendedEpochMicros());
+        result.latency().recordValue(micros);
+        result.halves().get(result.half(a.second())).recordValue(micros);
       } else if (s != null && s.status().equals("REJECTED")) {
         outcome = Outcome.ERROR;
         reasons.merge("rejected " + s.reason(), 1L, Long::sum);
@@ -148,7 +158,8 @@ public final class OpenLoopDriver {
         result.latency(),
         result.timeline(),
         result.acknowledged(),
-        List.of());
+        List.of(),
+        result.halves());
   }
 
   /** Progress, about once a second: seconds elapsed (warm-up included), successes, failures. */
@@ -170,6 +181,9 @@ public final class OpenLoopDriver {
     int measuredSeconds = (int) Math.ceil(config.duration().toMillis() / 1000.0);
     Timeline timeline = new Timeline(measuredSeconds);
     Histogram latency = new ConcurrentHistogram(3_600_000_000L, 3);
+    List<Histogram> halves =
+        List.of(
+            new ConcurrentHistogram(3_600_000_000L, 3), new ConcurrentHistogram(3_600_000_000L, 3));
     Map<Outcome, AtomicLong> outcomes = new EnumMap<>(Outcome.class);
     for (Outcome o : Outcome.values()) {
       outcomes.put(o, new AtomicLong());
@@ -249,6 +263,7 @@ public final class OpenLoopDriver {
               timeline.record(second, outcome);
               if (outcome == Outcome.OK) {
                 latency.recordValue(Math.max(1, micros));
+                halves.get(second < measuredSeconds / 2.0 ? 0 : 1).recordValue(Math.max(1, micros));
               }
             }
           } finally {
@@ -268,7 +283,8 @@ public final class OpenLoopDriver {
         latency,
         timeline,
         List.copyOf(acknowledged),
-        List.copyOf(accepted));
+        List.copyOf(accepted),
+        halves);
   }
 
   private static void count(ConcurrentHashMap<String, LongAdder> reasons, String reason) {

@@ -24,6 +24,8 @@ public final class MarkdownReport {
     md.append("## All runs\n\n");
     table(md, ConsoleTable.render(c.runs()));
     md.append('\n').append(NoiseNote.render(c.runs()));
+    md.append('\n').append(StartupReport.steadinessNote(c.runs()));
+    md.append(StartupReport.table(c.runs()));
     kept(md, c.runs());
     performance(md, c.runs());
     scalability(md, c.runs());

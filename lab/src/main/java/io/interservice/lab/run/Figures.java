@@ -30,7 +30,9 @@ final class Figures {
       RunResult.@Nullable Propagation propagation,
       long pending,
       long ownerCallsInWindow,
-      RunResult.@Nullable Machine machine) {
+      RunResult.@Nullable Machine machine,
+      RunResult.@Nullable Startup startup,
+      long ownerRequestsFirstHalf) {
     long ok = load.ok();
     Map<String, Long> failures = new LinkedHashMap<>();
     for (Outcome o : Outcome.values()) {
@@ -67,23 +69,60 @@ final class Figures {
         window(config, load.timeline(), ownerCallsInWindow),
         ok == 0 ? 0 : round((double) ownerRequests / ok, 3),
         cpuPer1000,
-        new RunResult.Audit(
-            byCommit ? "commit" : "recorded",
-            audit.lines(),
-            audit.current(),
-            audit.stale(),
-            audit.corrupt(),
-            audit.lost(),
-            round(audit.staleRate(), 5),
-            new RunResult.Staleness(
-                round(audit.stalenessP99Ms(), 1), round(audit.stalenessMaxMs(), 1))),
+        audit(audit, byCommit),
         priceChanges,
         new RunResult.Timeline(load.timeline().ok(), load.timeline().failed()),
         config.technique().movingParts(),
         loc,
         propagation,
         pending,
-        machine);
+        machine,
+        startup,
+        steady(config, load, ownerRequests, ownerRequestsFirstHalf));
+  }
+
+  /** An audit's figures as a run reports them. */
+  static RunResult.Audit audit(AuditResult audit, boolean byCommit) {
+    return new RunResult.Audit(
+        byCommit ? "commit" : "recorded",
+        audit.lines(),
+        audit.current(),
+        audit.stale(),
+        audit.corrupt(),
+        audit.lost(),
+        round(audit.staleRate(), 5),
+        new RunResult.Staleness(
+            round(audit.stalenessP99Ms(), 1), round(audit.stalenessMaxMs(), 1)));
+  }
+
+  /** The measured part's first half against its second ({@link Steadiness}). */
+  static RunResult.Steady steady(
+      RunConfig config, OpenLoopDriver.Result load, long ownerRequests, long firstHalfOwner) {
+    Timeline t = load.timeline();
+    long[] ok = new long[2];
+    long[] sent = new long[2];
+    for (int s = 0; s < t.seconds(); s++) {
+      int half = s < t.seconds() / 2.0 ? 0 : 1;
+      ok[half] += t.count(s, Outcome.OK);
+      sent[half] += t.total(s);
+    }
+    long[] owner = {firstHalfOwner, Math.max(0, ownerRequests - firstHalfOwner)};
+    Steadiness.Stretch[] halves = new Steadiness.Stretch[2];
+    for (int h = 0; h < 2; h++) {
+      Histogram latency = load.halves().get(h);
+      halves[h] =
+          new Steadiness.Stretch(
+              ms(latency.getValueAtPercentile(50)),
+              ms(latency.getValueAtPercentile(99)),
+              ok[h] == 0 ? 0 : round((double) owner[h] / ok[h], 3),
+              sent[h] == 0 ? 0 : (double) (sent[h] - ok[h]) / sent[h]);
+    }
+    Steadiness.Verdict v = Steadiness.judge(halves[0], halves[1]);
+    return new RunResult.Steady(
+        config.fault().hasWindow() ? null : v.steady(),
+        v.moved(),
+        new double[] {halves[0].p99Ms(), halves[1].p99Ms()},
+        new double[] {halves[0].ownerRequestsPerOrder(), halves[1].ownerRequestsPerOrder()});
   }
 
   /**

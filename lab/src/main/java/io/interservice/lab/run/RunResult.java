@@ -36,7 +36,45 @@ public record RunResult(
     int techniqueLoc,
     @Nullable Propagation propagationMs,
     long pendingAfterDrain,
-    @Nullable Machine machine) {
+    @Nullable Machine machine,
+    @Nullable Startup startup,
+    @Nullable Steady steady) {
+
+  /**
+   * The start-up of fresh processes, apart from the steady state: null for a run on kept processes.
+   *
+   * @param readyS seconds from starting catalog and checkout (and seeding) to both being ready
+   * @param warmupS seconds of load until it looked steady (or the cap)
+   * @param settled whether two consecutive warm-up windows agreed before the cap
+   * @param stillMoving what still moved between the last two windows when it did not settle
+   * @param ownerRequests requests the owner served during the warm-up (a cache's cold fill)
+   * @param orders orders sent during the warm-up
+   * @param failed of them, those that failed
+   * @param audit priming's and the warm-up's orders audited (lost and corrupt count as anywhere)
+   */
+  public record Startup(
+      double readyS,
+      double warmupS,
+      boolean settled,
+      List<String> stillMoving,
+      long ownerRequests,
+      long orders,
+      long failed,
+      Audit audit) {}
+
+  /**
+   * Whether the measured part was stationary: its first half against its second.
+   *
+   * @param stationary null for a run with a fault window (it is not meant to be)
+   * @param moved the figures that moved beyond the tolerance
+   * @param p99Ms the p99 of each half
+   * @param ownerRequestsPerOrder those of each half
+   */
+  public record Steady(
+      @Nullable Boolean stationary,
+      List<String> moved,
+      double[] p99Ms,
+      double[] ownerRequestsPerOrder) {}
 
   /**
    * The machine while the run was measured.

@@ -40,6 +40,9 @@ public final class Runner implements AutoCloseable {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_IN_FLIGHT = 2_000;
 
+  /** The longest a fresh start is warmed before the measured part, steady or not. */
+  private static final Duration WARMUP_CAP = Duration.ofSeconds(30);
+
   /** What a topology was started for: a run with the same may keep it. */
   private record Started(String technique, int products, long seed, int repeat) {
     static Started of(RunConfig config) {
@@ -57,6 +60,7 @@ public final class Runner implements AutoCloseable {
   private final boolean auditByCommit;
   private @Nullable Topology topology;
   private @Nullable Started keepable;
+  private double readyS;
 
   /**
    * A runner on {@code databases}; a technique that needs a broker gets the cluster at {@code
@@ -99,8 +103,36 @@ public final class Runner implements AutoCloseable {
     String mark = "lab: " + config.fault().name() + " run starts at " + Instant.now();
     services.catalog().note(mark);
     services.checkout().note(mark);
-    RunConfig effective = kept ? config.withWarmup(Duration.ZERO) : config;
-    RunResult result = measure(effective, kept, services, progress, since);
+    WarmUp.Outcome warm =
+        kept
+            ? null
+            : WarmUp.untilSteady(
+                services.client(),
+                new OwnerRequests(services.catalog().url(), config.technique().ownerEndpoints()),
+                config,
+                WARMUP_CAP,
+                MAX_IN_FLIGHT,
+                REQUEST_TIMEOUT,
+                progress);
+    String checkoutDb = databases.checkout(config.technique()).adminUrl();
+    Instant measuredFrom = AuditReader.now(checkoutDb);
+    RunResult.Startup startup =
+        warm == null
+            ? null
+            : new RunResult.Startup(
+                Figures.round(readyS, 1),
+                Figures.round(warm.seconds(), 1),
+                warm.settled(),
+                warm.lastMoved(),
+                warm.ownerRequests(),
+                warm.orders(),
+                warm.failed(),
+                Figures.audit(
+                    AuditReader.audit(
+                        databases.catalog().adminUrl(), checkoutDb, List.of(), since, measuredFrom),
+                    auditByCommit));
+    RunResult result =
+        measure(config.withWarmup(Duration.ZERO), kept, services, progress, measuredFrom, startup);
     if (config.fault().leavesProcessesAsFound()) {
       keepable = Started.of(config);
     }
@@ -139,6 +171,7 @@ public final class Runner implements AutoCloseable {
                 true));
     topology = running;
     long priming = System.nanoTime();
+    readyS = (priming - starting) / 1e9;
     int primed = Priming.prime(running.client(), config.products());
     System.err.printf(
         "started %s's catalog and checkout in %.1f s; primed checkout with %d orders in %.1f s%n",
@@ -191,7 +224,8 @@ public final class Runner implements AutoCloseable {
       boolean kept,
       Topology services,
       Consumer<OpenLoopDriver.Progress> progress,
-      Instant since)
+      Instant since,
+      RunResult.@Nullable Startup startup)
       throws InterruptedException, SQLException {
     ServiceProcess catalog = services.catalog();
     ServiceProcess checkout = services.checkout();
@@ -235,6 +269,8 @@ public final class Runner implements AutoCloseable {
         Instant.now().plusNanos(loadStart - System.nanoTime() + config.warmup().toNanos());
     java.util.concurrent.atomic.AtomicReference<MachineNoise.Sample> noiseFrom =
         new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicLong ownerFirstHalf =
+        new java.util.concurrent.atomic.AtomicLong();
     Thread.ofPlatform()
         .daemon()
         .name("measure-start")
@@ -244,6 +280,8 @@ public final class Runner implements AutoCloseable {
             ownerRequests.rebase();
             cpu.values().forEach(ProcessCpu::rebase);
             noiseFrom.set(MachineNoise.sample());
+            sleepUntil(loadStart + config.warmup().plus(config.duration().dividedBy(2)).toNanos());
+            ownerFirstHalf.set(ownerRequests.total());
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -339,7 +377,9 @@ public final class Runner implements AutoCloseable {
               .orElse(null),
           pending,
           consumerCalls.inWindow(),
-          machine);
+          machine,
+          startup,
+          ownerFirstHalf.get());
     }
   }
 

@@ -41,6 +41,8 @@ class SpreadTest {
         0,
         null,
         0,
+        null,
+        null,
         null);
   }
 

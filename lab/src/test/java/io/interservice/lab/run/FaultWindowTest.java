@@ -3,6 +3,7 @@ package io.interservice.lab.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.interservice.lab.fault.Faults;
+import io.interservice.lab.load.OpenLoopDriver;
 import io.interservice.lab.load.Outcome;
 import io.interservice.lab.load.Timeline;
 import io.interservice.lab.technique.Techniques;
@@ -92,5 +93,41 @@ class FaultWindowTest {
 
     assertThat(counted.ownerCallsPerOrder()).isEqualTo(1.2);
     assertThat(uncounted.ownerCallsPerOrder()).isNull();
+  }
+
+  /** A measured part whose halves had these median latencies, in ms. */
+  private static OpenLoopDriver.Result load(double firstMs, double secondMs) {
+    org.HdrHistogram.Histogram first = new org.HdrHistogram.Histogram(3);
+    org.HdrHistogram.Histogram second = new org.HdrHistogram.Histogram(3);
+    for (int i = 0; i < 50; i++) {
+      first.recordValue((long) (firstMs * 1000));
+      second.recordValue((long) (secondMs * 1000));
+    }
+    org.HdrHistogram.Histogram all = first.copy();
+    all.add(second);
+    return new OpenLoopDriver.Result(
+        100,
+        java.util.Map.of(Outcome.OK, 100L),
+        java.util.Map.of(),
+        all,
+        timeline(0),
+        List.of(),
+        List.of(),
+        List.of(first, second));
+  }
+
+  @Test
+  void aSteadyRunWhoseSecondHalfIsFasterAndAsksTheOwnerLessIsFlaggedNotStationary() {
+    RunResult.Steady cold = Figures.steady(config("steady"), load(12, 3), 60, 50);
+    RunResult.Steady warm = Figures.steady(config("steady"), load(3.1, 3.0), 10, 5);
+
+    assertThat(cold.stationary()).isFalse();
+    assertThat(cold.moved()).isNotEmpty();
+    assertThat(warm.stationary()).isTrue();
+  }
+
+  @Test
+  void aRunWithAFaultWindowIsNotJudged() {
+    assertThat(Figures.steady(config("owner-down"), load(12, 3), 60, 50).stationary()).isNull();
   }
 }

@@ -1,0 +1,90 @@
+package io.interservice.lab.report;
+
+import io.interservice.lab.run.RunResult;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Start-up apart from the steady state: per fresh run, the time to ready and to steady, what the
+ * warm-up cost the owner, its orders' audit; and which measured parts were not stationary.
+ */
+public final class StartupReport {
+  private StartupReport() {}
+
+  /**
+   * A warning line per run that was not steady, or a line saying every one was; for both reports.
+   */
+  public static String steadinessNote(List<RunResult> runs) {
+    StringBuilder s = new StringBuilder();
+    int judged = 0;
+    for (RunResult r : runs) {
+      if (r.steady() == null || r.steady().stationary() == null) {
+        continue;
+      }
+      judged++;
+      if (!r.steady().stationary()) {
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "**Not stationary:** %s · %s: its second half differed from its first (%s);"
+                    + " its figures mix two states.%n",
+                r.technique(),
+                r.scenario(),
+                String.join(", ", r.steady().moved())));
+      }
+    }
+    for (RunResult r : runs) {
+      if (r.startup() != null && !r.startup().settled()) {
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "**Warm-up did not settle:** %s · %s after %.0f s (still moving: %s).%n",
+                r.technique(),
+                r.scenario(),
+                r.startup().warmupS(),
+                String.join(", ", r.startup().stillMoving())));
+      }
+    }
+    if (s.isEmpty() && judged > 0) {
+      s.append("Every run without a fault window was stationary (first half against second).\n");
+    }
+    return s.toString();
+  }
+
+  /** The start-up table, in Markdown; empty when no run started fresh. */
+  public static String table(List<RunResult> runs) {
+    List<RunResult> fresh = runs.stream().filter(r -> r.startup() != null).toList();
+    if (fresh.isEmpty()) {
+      return "";
+    }
+    StringBuilder md =
+        new StringBuilder(
+            "\n## Start-up, apart from the steady state\n\n"
+                + "Fresh processes are warmed at the run's rate in 2 s windows until two in a row"
+                + " agree (p50 within 2 ms or 25 %, p99 within 5 ms or 50 %, owner requests per"
+                + " order within 0.02 or 20 %, failures within 1 point), for at least `--warmup`"
+                + " and at most 30 s. Their orders are audited here, not in the figures above.\n\n"
+                + "| technique | scenario | ready (s) | warm-up (s) | settled | owner requests"
+                + " during warm-up | per order | orders failed | corrupt | lost |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
+    for (RunResult r : fresh) {
+      RunResult.Startup u = r.startup();
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %.1f | %.1f | %s | %d | %.3f | %d of %d | %d | %d |%n",
+              r.technique(),
+              r.scenario(),
+              u.readyS(),
+              u.warmupS(),
+              u.settled() ? "yes" : "**no**",
+              u.ownerRequests(),
+              u.orders() == 0 ? 0.0 : (double) u.ownerRequests() / u.orders(),
+              u.failed(),
+              u.orders(),
+              u.audit().corrupt(),
+              u.audit().lost()));
+    }
+    return md.toString();
+  }
+}
