@@ -41,7 +41,7 @@ public final class Runner implements AutoCloseable {
   private static final int MAX_IN_FLIGHT = 2_000;
 
   /** The longest a fresh start is warmed before the measured part, steady or not. */
-  private static final Duration WARMUP_CAP = Duration.ofSeconds(30);
+  private static final Duration WARMUP_CAP = Duration.ofSeconds(45);
 
   /** What a topology was started for: a run with the same may keep it. */
   private record Started(String technique, int products, long seed, int repeat) {

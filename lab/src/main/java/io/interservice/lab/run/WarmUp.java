@@ -9,18 +9,19 @@ import java.util.function.Consumer;
 
 /**
  * Warms fresh processes at the run's rate until the load looks steady: windows of {@value
- * #WINDOW_SECONDS} s, at least the configured warm-up, until two consecutive windows agree ({@link
- * Steadiness}) or the cap passes. What it cost (time, owner requests, orders) is the start-up's own
- * figure, reported apart from the steady state.
+ * #WINDOW_SECONDS} s, at least the configured warm-up, until the last window agrees with each of
+ * the two before it ({@link Steadiness}; two windows back, so that a slow drift, a cache's long
+ * tail still filling, is not taken for a plateau) or the cap passes. What it cost (time, owner
+ * requests, orders) is the start-up's own figure, reported apart from the steady state.
  */
 final class WarmUp {
-  static final int WINDOW_SECONDS = 2;
+  static final int WINDOW_SECONDS = 3;
 
   /**
    * What the warm-up took.
    *
    * @param seconds how long it ran
-   * @param settled whether two consecutive windows agreed before the cap
+   * @param settled whether three consecutive windows agreed before the cap
    * @param ownerRequests requests the owner served meanwhile (a cold cache's fill, say)
    * @param orders orders sent meanwhile
    * @param failed of them, those that failed
@@ -46,7 +47,7 @@ final class WarmUp {
       Consumer<OpenLoopDriver.Progress> progress) {
     long start = System.nanoTime();
     long ownerStart = owner.total();
-    Steadiness.Stretch previous = null;
+    java.util.Deque<Steadiness.Stretch> previous = new java.util.ArrayDeque<>();
     List<String> moved = List.of("no window yet");
     long orders = 0;
     long failed = 0;
@@ -76,18 +77,20 @@ final class WarmUp {
               w.ok() == 0 ? 0 : (double) (ownerAfter - ownerBefore) / w.ok(),
               w.offered() == 0 ? 1 : (double) w.failed() / w.offered());
       double elapsed = (System.nanoTime() - start) / 1e9;
-      if (previous != null) {
-        Steadiness.Verdict v = Steadiness.judge(previous, now);
-        moved = v.moved();
-        if (v.steady() && elapsed >= config.warmup().toMillis() / 1000.0) {
+      if (previous.size() == 2) {
+        List<String> drift = new ArrayList<>();
+        previous.forEach(p -> drift.addAll(Steadiness.judge(p, now).moved()));
+        moved = drift;
+        if (drift.isEmpty() && elapsed >= config.warmup().toMillis() / 1000.0) {
           return new Outcome(elapsed, true, ownerAfter - ownerStart, orders, failed, List.of());
         }
+        previous.removeFirst();
       }
       if (elapsed >= cap.toMillis() / 1000.0) {
         return new Outcome(
             elapsed, false, ownerAfter - ownerStart, orders, failed, new ArrayList<>(moved));
       }
-      previous = now;
+      previous.addLast(now);
     }
   }
 }
