@@ -11,6 +11,7 @@ import io.interservice.lab.report.NoiseNote;
 import io.interservice.lab.report.Results;
 import io.interservice.lab.report.Spread;
 import io.interservice.lab.report.StartupReport;
+import io.interservice.lab.run.Ceiling;
 import io.interservice.lab.run.RunConfig;
 import io.interservice.lab.run.RunResult;
 import io.interservice.lab.run.Runner;
@@ -230,6 +231,7 @@ final class CompareCommand implements Callable<Integer> {
 
     List<RunResult> results = new ArrayList<>();
     List<Comparison.MaxRate> maxRates = new ArrayList<>();
+    Ceiling.Result ceiling = null;
     try (Databases databases = db == null ? Databases.embedded(runDir) : Databases.existing(db);
         Runner runner = new Runner(home, databases, kafka, kafkaBrokers, runDir)) {
       // repetitions outermost, so that a slow spell of the machine does not land on one technique
@@ -278,9 +280,18 @@ final class CompareCommand implements Callable<Integer> {
           }
         }
       }
+      if (findMax) {
+        runner.stop(); // the ceiling is measured on a quiet machine
+        ceiling =
+            Ceiling.measure(
+                databases.checkout(chosen.get(0)).adminUrl(), sloP99, Math.max(maxRate, 20_000));
+        System.out.printf(
+            "ceiling: empty HTTP handler %.0f/s, order transaction %.0f/s, 5-sku map lookups %.3g/s%n",
+            ceiling.httpRate(), ceiling.transactionRate(), ceiling.lookupsPerSecond());
+      }
     }
     Comparison comparison =
-        new Comparison(startedAt, settings, results, Spread.of(results), maxRates);
+        new Comparison(startedAt, settings, results, Spread.of(results), maxRates, ceiling);
     Results.write(comparison, runDir.resolve("results.json"));
     Files.writeString(
         runDir.resolve("report.md"), MarkdownReport.render(comparison), StandardCharsets.UTF_8);

@@ -34,7 +34,12 @@ final class ReportCommand implements Callable<Integer> {
     // the spread is derived from the runs: computed anew, it follows this version's rules
     Comparison comparison =
         new Comparison(
-            read.startedAt(), read.settings(), read.runs(), Spread.of(read.runs()), read.findMax());
+            read.startedAt(),
+            read.settings(),
+            read.runs(),
+            Spread.of(read.runs()),
+            read.findMax(),
+            read.ceiling());
     Files.writeString(
         runDir.resolve("report.md"), MarkdownReport.render(comparison), StandardCharsets.UTF_8);
     Files.writeString(

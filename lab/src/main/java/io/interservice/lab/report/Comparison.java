@@ -12,13 +12,15 @@ import java.util.Map;
  * @param runs one per technique, scenario and repetition
  * @param spread for what ran more than once ({@code --repeat}), the spread of its figures
  * @param findMax per technique, the highest rate that held its SLO, when {@code --find-max} ran
+ * @param ceiling what the machine can do at most, measured with {@code --find-max}
  */
 public record Comparison(
     String startedAt,
     Map<String, Object> settings,
     List<RunResult> runs,
     List<Spread> spread,
-    List<MaxRate> findMax) {
+    List<MaxRate> findMax,
+    io.interservice.lab.run.Ceiling.@org.jspecify.annotations.Nullable Result ceiling) {
 
   /** Files written before a field existed read as empty lists. */
   public Comparison {

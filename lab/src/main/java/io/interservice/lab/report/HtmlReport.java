@@ -27,6 +27,7 @@ public final class HtmlReport {
     String text = criteria < 0 ? "" : MarkdownHtml.convert(md.substring(criteria));
     return template
         .replace("<!--CRITERIA-->", text)
+        .replace("<!--SCORECARD-->", Scorecard.html(comparison.runs()))
         .replace("/*CHART_JS*/", chartJs)
         .replace("/*DATA*/", data);
   }

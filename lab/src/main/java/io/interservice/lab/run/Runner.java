@@ -210,13 +210,18 @@ public final class Runner implements AutoCloseable {
   }
 
   /** Stops the processes of the last run, if any still run, and the broker it started. */
-  @Override
-  public void close() {
+  public void stop() {
     stopTopology();
     if (kafka != null) {
       kafka.close();
       kafka = null;
     }
+  }
+
+  /** The same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
   }
 
   private RunResult measure(
@@ -379,7 +384,10 @@ public final class Runner implements AutoCloseable {
           consumerCalls.inWindow(),
           machine,
           startup,
-          ownerFirstHalf.get());
+          ownerFirstHalf.get(),
+          noiseFrom.get() == null
+              ? 0
+              : (noiseTo.labCpuNanos() - noiseFrom.get().labCpuNanos()) / 1e9);
     }
   }
 

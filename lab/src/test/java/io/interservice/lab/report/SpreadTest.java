@@ -3,9 +3,7 @@ package io.interservice.lab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.interservice.lab.run.RunResult;
-import io.interservice.lab.technique.Technique;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -13,37 +11,7 @@ class SpreadTest {
 
   private static RunResult run(
       String technique, String scenario, int repeat, double p99, @Nullable Double recovery) {
-    RunResult.FaultWindow window =
-        scenario.equals("steady")
-            ? null
-            : new RunResult.FaultWindow(scenario, 3, 3, 0.5, recovery, 6, null);
-    return new RunResult(
-        technique,
-        scenario,
-        repeat,
-        "fresh",
-        2,
-        100,
-        100,
-        1200,
-        0,
-        Map.of(),
-        Map.of(),
-        new RunResult.Latency(1, 2, p99, p99 + 1, p99 + 2),
-        List.of(),
-        window,
-        1.0,
-        Map.of(),
-        new RunResult.Audit("commit", 10, 10, 0, 0, 0, 0.0, new RunResult.Staleness(0, 0)),
-        0,
-        new RunResult.Timeline(List.of(), List.of()),
-        new Technique.MovingParts(2, List.of(), List.of(), List.of()),
-        0,
-        null,
-        0,
-        null,
-        null,
-        null);
+    return Runs.run(technique, scenario, repeat, p99, recovery, 1.0, 0, 0.5);
   }
 
   @Test
