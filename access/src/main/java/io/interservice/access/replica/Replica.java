@@ -13,8 +13,8 @@ import io.interservice.protocol.Buckets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +33,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Replica<K, V> implements Reader<K, V>, ReplicaSink<K, V> {
 
-  /** What a key holds: a value, or a tombstone ({@code value} null). */
-  private record Entry<V>(@Nullable V value, long version, Instant asOf, Instant appliedAt) {}
+  /**
+   * What a key holds: a value, or a tombstone ({@code value} null); {@code read} is the value as a
+   * read answers it, built once when the change is applied rather than on every read.
+   */
+  private record Entry<V>(
+      @Nullable V value,
+      long version,
+      Instant asOf,
+      Instant appliedAt,
+      @Nullable Versioned<V> read) {}
+
+  private Entry<V> entry(@Nullable V value, long version, Instant asOf) {
+    return new Entry<>(
+        value,
+        version,
+        asOf,
+        clock.instant(),
+        value == null ? null : new Versioned<>(value, new Provenance(version, asOf, source, null)));
+  }
 
   private final String owner;
   private final Source source;
@@ -94,7 +111,7 @@ public final class Replica<K, V> implements Reader<K, V>, ReplicaSink<K, V> {
             return old;
           }
           changed[0] = true;
-          return new Entry<>(value, version, asOf, clock.instant());
+          return entry(value, version, asOf);
         });
     return changed[0];
   }
@@ -134,7 +151,7 @@ public final class Replica<K, V> implements Reader<K, V>, ReplicaSink<K, V> {
               return old;
             }
             changed[0] = true;
-            return new Entry<>(u.value(), u.version(), u.asOf(), clock.instant());
+            return entry(u.value(), u.version(), u.asOf());
           });
       if (changed[0]) {
         fixed++;
@@ -189,18 +206,25 @@ public final class Replica<K, V> implements Reader<K, V>, ReplicaSink<K, V> {
           owner + ": the replica is still being bootstrapped",
           Duration.ofSeconds(1));
     }
-    Map<K, Versioned<V>> found = new HashMap<>();
-    Set<K> unknown = new HashSet<>();
+    // built as immutable collections, which the read takes as they are: no copy, no boxing
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Map.Entry<K, Versioned<V>>[] found = new Map.Entry[keys.size()];
+    int n = 0;
+    List<K> unknown = null;
     for (K k : keys) {
       Entry<V> e = entries.get(k);
-      if (e == null || e.value() == null) {
+      if (e == null || e.read() == null) {
+        if (unknown == null) {
+          unknown = new ArrayList<>();
+        }
         unknown.add(k);
       } else {
-        found.put(
-            k, new Versioned<>(e.value(), new Provenance(e.version(), e.asOf(), source, null)));
+        found[n++] = Map.entry(k, e.read());
       }
     }
-    return new Read.Found<>(found, unknown);
+    return new Read.Found<>(
+        Map.ofEntries(n == found.length ? found : java.util.Arrays.copyOf(found, n)),
+        unknown == null ? Set.of() : Set.copyOf(unknown));
   }
 
   @Override
