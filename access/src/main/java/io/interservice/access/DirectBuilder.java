@@ -1,10 +1,12 @@
 package io.interservice.access;
 
 import io.interservice.access.internal.DirectReader;
+import io.interservice.access.internal.WarmingReader;
 import io.interservice.access.spi.OwnerCall;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,6 +18,8 @@ import java.util.random.RandomGenerator;
  * system clock, a real sleeper and an unseeded random source.
  */
 public final class DirectBuilder<K, V> {
+  private Set<K> warmSample = Set.of();
+  private int warmCalls;
   private final OwnerCall<K, V> call;
   private String owner;
   private Duration attemptTimeout = Duration.ofMillis(500);
@@ -113,8 +117,27 @@ public final class DirectBuilder<K, V> {
         owner, attemptTimeout, deadline, retry, breaker, maxConcurrent, maxBatchSize, coalesce);
   }
 
+  /**
+   * Has the reader warm its path before it reports {@link Reader#ready()}: {@code calls} owner
+   * calls for {@code sample} (keys the owner may not know: an unknown key exercises the same path),
+   * outside the breaker, 10 s at most. None by default.
+   */
+  public DirectBuilder<K, V> warmUp(Set<K> sample, int calls) {
+    if (calls < 0 || (calls > 0 && sample.isEmpty())) {
+      throw new IllegalArgumentException("warm-up needs sample keys and calls >= 0");
+    }
+    warmSample = Set.copyOf(sample);
+    warmCalls = calls;
+    return this;
+  }
+
   /** Builds the reader. @throws IllegalArgumentException if a value is invalid */
   public Reader<K, V> build() {
-    return new DirectReader<>(toConfig(), call, clock, sleeper, random);
+    DirectConfig config = toConfig();
+    Reader<K, V> reader = new DirectReader<>(config, call, clock, sleeper, random);
+    return warmCalls == 0
+        ? reader
+        : new WarmingReader<>(
+            reader, call, warmSample, warmCalls, config.attemptTimeout(), Duration.ofSeconds(10));
   }
 }

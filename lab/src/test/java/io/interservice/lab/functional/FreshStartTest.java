@@ -1,0 +1,49 @@
+package io.interservice.lab.functional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.interservice.lab.load.OpenLoopDriver;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two cold JVMs pressed at 100 orders/s open loop the moment checkout says it is ready, with no
+ * priming: a healthy catalog is never taken for a failing one. (Before checkout warmed its path to
+ * catalog ahead of readiness, the breaker opened in the first second: 225 of 300 orders refused
+ * {@code circuit_open} in one run of this test.)
+ */
+class FreshStartTest {
+  private static Scenario scenario;
+
+  @BeforeAll
+  static void start() {
+    scenario = Scenario.start(FreshStartTest.class, "direct");
+  }
+
+  @AfterAll
+  static void stop() {
+    scenario.close();
+  }
+
+  @Test
+  void aFreshCheckoutRefusesNoOrderAgainstAHealthyCatalog() throws Exception {
+    OpenLoopDriver.Result load =
+        OpenLoopDriver.run(
+            scenario.topology.client(),
+            new OpenLoopDriver.Config(
+                100,
+                Duration.ZERO,
+                Duration.ofSeconds(3),
+                Scenario.PRODUCTS,
+                1.0,
+                1,
+                500,
+                Duration.ofSeconds(10)),
+            p -> {});
+
+    assertThat(load.reasons()).as("refusals by reason").isEmpty();
+    assertThat(load.ok()).isEqualTo(load.offered());
+  }
+}
