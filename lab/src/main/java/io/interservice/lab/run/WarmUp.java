@@ -68,14 +68,16 @@ final class WarmUp {
                   requestTimeout),
               progress);
       long ownerAfter = owner.total();
+      // an order accepted as pending (202) has not failed: it settles later, outside the window
+      long windowFailed = w.failed() - w.accepted().size();
       orders += w.offered();
-      failed += w.failed();
+      failed += windowFailed;
       Steadiness.Stretch now =
           new Steadiness.Stretch(
               w.latency().getValueAtPercentile(50) / 1000.0,
               w.latency().getValueAtPercentile(99) / 1000.0,
               w.ok() == 0 ? 0 : (double) (ownerAfter - ownerBefore) / w.ok(),
-              w.offered() == 0 ? 1 : (double) w.failed() / w.offered());
+              w.offered() == 0 ? 1 : (double) windowFailed / w.offered());
       double elapsed = (System.nanoTime() - start) / 1e9;
       if (previous.size() == 2) {
         List<String> drift = new ArrayList<>();
