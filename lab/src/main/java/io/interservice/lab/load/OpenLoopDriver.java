@@ -174,6 +174,16 @@ public final class OpenLoopDriver {
 
   /** Runs the load against checkout at {@code checkout} and returns what it saw. */
   public static Result run(Client checkout, Config config, Consumer<Progress> progress) {
+    return run(checkout, config, progress, () -> {});
+  }
+
+  /**
+   * As {@link #run(Client, Config, Consumer)}, running {@code atHalf} (on a thread of its own) when
+   * the first request of the measured part's second half is due: what is counted elsewhere can be
+   * split at the same instant as the driver's halves.
+   */
+  public static Result run(
+      Client checkout, Config config, Consumer<Progress> progress, Runnable atHalf) {
     long intervalNanos = (long) (1e9 / config.rate());
     long warmupNanos = config.warmup().toNanos();
     long totalNanos = warmupNanos + config.duration().toNanos();
@@ -203,6 +213,8 @@ public final class OpenLoopDriver {
                 java.time.Instant.EPOCH, java.time.Instant.now())
             + 20_000;
     long measureStart = start + warmupNanos;
+    long half = measureStart + config.duration().toNanos() / 2;
+    boolean halfRun = false;
     long nextProgress = start + 1_000_000_000;
     try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
       for (long i = 0; i < count; i++) {
@@ -220,6 +232,10 @@ public final class OpenLoopDriver {
                   okAll.get(),
                   failedAll.get()));
           nextProgress += 1_000_000_000;
+        }
+        if (!halfRun && intended >= half) {
+          halfRun = true;
+          Thread.ofVirtual().name("at-half").start(atHalf);
         }
         boolean measured = intended >= measureStart;
         double second = (intended - measureStart) / 1e9;

@@ -285,8 +285,6 @@ public final class Runner implements AutoCloseable {
             ownerRequests.rebase();
             cpu.values().forEach(ProcessCpu::rebase);
             noiseFrom.set(MachineNoise.sample());
-            sleepUntil(loadStart + config.warmup().plus(config.duration().dividedBy(2)).toNanos());
-            ownerFirstHalf.set(ownerRequests.total());
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -325,7 +323,8 @@ public final class Runner implements AutoCloseable {
                   config.seed(),
                   MAX_IN_FLIGHT,
                   REQUEST_TIMEOUT),
-              progress);
+              progress,
+              () -> ownerFirstHalf.set(ownerRequests.total()));
       faultThread.join();
       MachineNoise.Sample noiseTo = MachineNoise.sample();
       components.forEach((role, c) -> meters.get(role).follow(c.pid()));
