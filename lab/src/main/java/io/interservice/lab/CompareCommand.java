@@ -244,20 +244,7 @@ final class CompareCommand implements Callable<Integer> {
               continue;
             }
             RunConfig config =
-                new RunConfig(
-                    technique,
-                    fault,
-                    rate,
-                    updateRate,
-                    warm,
-                    measured,
-                    windowStart,
-                    windowLength,
-                    products,
-                    skew,
-                    updateSkew,
-                    seed,
-                    rep);
+                runConfig(technique, fault, rate, warm, measured, windowStart, windowLength, rep);
             String label = technique.name() + " · " + fault.name() + (repeat > 1 ? " #" + rep : "");
             RunResult result = runner.run(config, progress(label));
             endProgress();
@@ -314,6 +301,32 @@ final class CompareCommand implements Callable<Integer> {
     return clean ? 0 : 1;
   }
 
+  /** A run of {@code technique} through {@code fault} with this comparison's load settings. */
+  private RunConfig runConfig(
+      Technique technique,
+      Fault fault,
+      double atRate,
+      Duration warmUp,
+      Duration measured,
+      Duration faultStart,
+      Duration faultLength,
+      int rep) {
+    return new RunConfig(
+        technique,
+        fault,
+        atRate,
+        updateRate,
+        warmUp,
+        measured,
+        faultStart,
+        faultLength,
+        products,
+        skew,
+        updateSkew,
+        seed,
+        rep);
+  }
+
   private Comparison.MaxRate findMax(
       Runner runner, Technique technique, Duration warm, Duration sloP99) throws Exception {
     Fault steady = Faults.named(List.of("steady")).get(0);
@@ -322,20 +335,7 @@ final class CompareCommand implements Callable<Integer> {
     double held = 0;
     for (double r = rate; r <= maxRate; r *= 1.5) {
       RunConfig config =
-          new RunConfig(
-              technique,
-              steady,
-              r,
-              updateRate,
-              warm,
-              step,
-              Duration.ZERO,
-              Duration.ZERO,
-              products,
-              skew,
-              updateSkew,
-              seed,
-              1);
+          runConfig(technique, steady, r, warm, step, Duration.ZERO, Duration.ZERO, 1);
       RunResult result =
           runner.run(config, progress(technique.name() + " · find-max " + Math.round(r) + "/s"));
       endProgress();
@@ -365,19 +365,14 @@ final class CompareCommand implements Callable<Integer> {
     Fault outage = Faults.named(List.of("owner-down")).get(0);
     double probeRate = Math.round(max.maxRate() * 0.8);
     RunConfig config =
-        new RunConfig(
+        runConfig(
             technique,
             outage,
             probeRate,
-            updateRate,
             warm,
             Duration.ofSeconds(40),
             Duration.ofSeconds(10),
             Duration.ofSeconds(10),
-            products,
-            skew,
-            updateSkew,
-            seed,
             1);
     RunResult result =
         runner.run(
