@@ -228,7 +228,15 @@ final class Checkout {
       LOG.warning("prices unavailable (" + down.reason() + "): " + down.detail());
     }
     long seconds = Math.max(1, (down.retryAfter().plus(Duration.ofMillis(999))).toSeconds());
-    return Problem.of(503, "owner-unavailable", "Prices unavailable", down.detail())
+    // the reader's detail (exceptions, addresses) goes to the log above, not to the client
+    return Problem.of(
+            503,
+            "owner-unavailable",
+            "Prices unavailable",
+            down.owner()
+                + " could not price the order ("
+                + down.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + "); nothing was written, retry later")
         .with("owner", down.owner())
         .with("reason", down.reason().name().toLowerCase(Locale.ROOT))
         .with("retryAfterSeconds", seconds)

@@ -44,6 +44,9 @@ class OwnerDownTest {
     assertThat(refused.header("Retry-After")).isPresent();
     assertThat(refused.contentType()).isEqualTo("application/problem+json");
     assertThat(refused.json().get("owner").asText()).isEqualTo("catalog");
+    assertThat(refused.json().get("detail").asText())
+        .as("no exception text or address reaches the client")
+        .doesNotContain("Exception", "java.", "127.0.0.1", "attempt");
 
     await("the breaker opens")
         .atMost(Duration.ofSeconds(10))
