@@ -2,7 +2,6 @@ package io.interservice.lab;
 
 import io.interservice.lab.fault.Fault;
 import io.interservice.lab.fault.Faults;
-import io.interservice.lab.load.OpenLoopDriver;
 import io.interservice.lab.report.Comparison;
 import io.interservice.lab.report.ConsoleTable;
 import io.interservice.lab.report.HtmlReport;
@@ -28,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -246,8 +244,8 @@ final class CompareCommand implements Callable<Integer> {
             RunConfig config =
                 runConfig(technique, fault, rate, warm, measured, windowStart, windowLength, rep);
             String label = technique.name() + " · " + fault.name() + (repeat > 1 ? " #" + rep : "");
-            RunResult result = runner.run(config, progress(label));
-            endProgress();
+            RunResult result = runner.run(config, ProgressLine.of(label));
+            ProgressLine.end();
             System.out.printf(
                 "%s: %d ok, %d failed, p99 %.1f ms, corrupt %d, lost %d%n",
                 label,
@@ -259,9 +257,11 @@ final class CompareCommand implements Callable<Integer> {
             results.add(result);
           }
           if (findMax && rep == 1) {
-            Comparison.MaxRate max = findMax(runner, technique, warm, sloP99);
+            RateSearch search =
+                new RateSearch(runner, this::runConfig, rate, maxRate, warm, sloP99);
+            Comparison.MaxRate max = search.findMax(technique);
             if (metastable && max.maxRate() > 0) {
-              max = probe(runner, technique, warm, max);
+              max = search.probe(technique, max);
             }
             maxRates.add(max);
           }
@@ -325,99 +325,6 @@ final class CompareCommand implements Callable<Integer> {
         updateSkew,
         seed,
         rep);
-  }
-
-  private Comparison.MaxRate findMax(
-      Runner runner, Technique technique, Duration warm, Duration sloP99) throws Exception {
-    Fault steady = Faults.named(List.of("steady")).get(0);
-    Duration step = Duration.ofSeconds(10);
-    List<double[]> steps = new ArrayList<>();
-    double held = 0;
-    for (double r = rate; r <= maxRate; r *= 1.5) {
-      RunConfig config =
-          runConfig(technique, steady, r, warm, step, Duration.ZERO, Duration.ZERO, 1);
-      RunResult result =
-          runner.run(config, progress(technique.name() + " · find-max " + Math.round(r) + "/s"));
-      endProgress();
-      double errors =
-          result.ok() + result.failed() == 0
-              ? 1
-              : (double) result.failed() / (result.ok() + result.failed());
-      steps.add(new double[] {r, result.latencyMs().p99(), errors});
-      System.out.printf(
-          "find-max %s at %.0f/s: p99 %.1f ms, errors %.2f %%%n",
-          technique.name(), r, result.latencyMs().p99(), errors * 100);
-      if (result.latencyMs().p99() > sloP99.toMillis() || errors > 0.01) {
-        break;
-      }
-      held = r;
-    }
-    return new Comparison.MaxRate(technique.name(), held, steps, null);
-  }
-
-  /**
-   * The metastability probe: 80 % of the highest rate, catalog killed 10 s into a 40 s measured run
-   * for 10 s. A system that is metastable stays down after the outage (retries and queues keep it
-   * overloaded); one whose retry budget holds is back within seconds.
-   */
-  private Comparison.MaxRate probe(
-      Runner runner, Technique technique, Duration warm, Comparison.MaxRate max) throws Exception {
-    Fault outage = Faults.named(List.of("owner-down")).get(0);
-    double probeRate = Math.round(max.maxRate() * 0.8);
-    RunConfig config =
-        runConfig(
-            technique,
-            outage,
-            probeRate,
-            warm,
-            Duration.ofSeconds(40),
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(10),
-            1);
-    RunResult result =
-        runner.run(
-            config, progress(technique.name() + " · metastable " + Math.round(probeRate) + "/s"));
-    endProgress();
-    RunResult.FaultWindow w = result.fault();
-    System.out.printf(
-        "metastable %s at %.0f/s: availability during the outage %.1f %%, goodput back %s s after"
-            + " it, requests to catalog per order during it %s%n",
-        technique.name(),
-        probeRate,
-        w == null ? 0 : w.availability() * 100,
-        w == null ? "?" : w.recoveryLabel(),
-        w == null || w.ownerCallsPerOrder() == null ? "n/a" : w.ownerCallsPerOrder());
-    return new Comparison.MaxRate(max.technique(), max.maxRate(), max.steps(), w);
-  }
-
-  private static final boolean TERMINAL = System.console() != null && System.getenv("CI") == null;
-
-  private static Consumer<OpenLoopDriver.Progress> progress(String label) {
-    return p -> {
-      if (TERMINAL) {
-        int width = 30;
-        int done = (int) (width * p.elapsedSeconds() / Math.max(1, p.totalSeconds()));
-        System.out.printf(
-            "\r%-28s [%s%s] %3d/%ds  ok %d  failed %d   ",
-            label,
-            "#".repeat(Math.min(width, done)),
-            " ".repeat(Math.max(0, width - done)),
-            p.elapsedSeconds(),
-            p.totalSeconds(),
-            p.ok(),
-            p.failed());
-      } else if (p.elapsedSeconds() % 5 == 0) {
-        System.out.printf(
-            "%s: %d/%d s, ok %d, failed %d%n",
-            label, p.elapsedSeconds(), p.totalSeconds(), p.ok(), p.failed());
-      }
-    };
-  }
-
-  private static void endProgress() {
-    if (TERMINAL) {
-      System.out.println();
-    }
   }
 
   private static Duration duration(@Nullable String value, String fallback, String flag) {

@@ -1,11 +1,6 @@
 package io.interservice.lab.run;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,18 +14,12 @@ final class ConsumerCalls {
       Pattern.compile(
           "^interservice_reader_owner_calls_total\\{owner=\"catalog\"} ([0-9.eE+]+)$",
           Pattern.MULTILINE);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(1))
-          .build();
-
-  private final URI metrics;
+  private final URI checkout;
   private volatile long atOpen = -1;
   private volatile long atClose = -1;
 
   ConsumerCalls(URI checkout) {
-    this.metrics = checkout.resolve("/metrics");
+    this.checkout = checkout;
   }
 
   void open() {
@@ -47,19 +36,10 @@ final class ConsumerCalls {
   }
 
   private long scrape() {
-    try {
-      String text =
-          HTTP.send(
-                  HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      Matcher m = CALLS.matcher(text);
-      return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+    return MetricsPage.read(checkout)
+        .map(CALLS::matcher)
+        .filter(Matcher::find)
+        .map(m -> (long) Double.parseDouble(m.group(1)))
+        .orElse(-1L);
   }
 }

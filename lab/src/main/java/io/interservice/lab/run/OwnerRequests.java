@@ -1,11 +1,6 @@
 package io.interservice.lab.run;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,19 +23,13 @@ final class OwnerRequests {
           Pattern.MULTILINE);
   private static final Pattern COUNTER =
       Pattern.compile("^([a-z_]+_total)(?:\\{[^}]*})? ([0-9.eE+]+)$", Pattern.MULTILINE);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(1))
-          .build();
-
-  private final URI metrics;
+  private final URI catalog;
   private final Set<String> endpoints;
   private long banked;
   private long base;
 
   OwnerRequests(URI catalog, Set<String> endpoints) {
-    this.metrics = catalog.resolve("/metrics");
+    this.catalog = catalog;
     this.endpoints = Set.copyOf(endpoints);
     this.base = scrape();
   }
@@ -63,36 +52,30 @@ final class OwnerRequests {
   }
 
   private long scrape() {
-    try {
-      HttpResponse<String> r =
-          HTTP.send(
-              HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      long sum = 0;
-      Matcher m = SAMPLE.matcher(r.body());
-      while (m.find()) {
-        if (endpoints.contains(m.group(1) + " " + m.group(2))) {
-          sum += (long) Double.parseDouble(m.group(3));
-        }
+    // the owner is down: nothing more counted until it is back
+    return MetricsPage.read(catalog).map(this::sum).orElse(base);
+  }
+
+  private long sum(String page) {
+    long sum = 0;
+    Matcher m = SAMPLE.matcher(page);
+    while (m.find()) {
+      if (endpoints.contains(m.group(1) + " " + m.group(2))) {
+        sum += (long) Double.parseDouble(m.group(3));
       }
-      Matcher counter = COUNTER.matcher(r.body());
-      while (counter.find()) {
-        if (endpoints.contains("counter " + counter.group(1))) {
-          sum += (long) Double.parseDouble(counter.group(2));
-        }
-      }
-      Matcher g = GRPC.matcher(r.body());
-      while (g.find()) {
-        if (endpoints.contains("gRPC " + g.group(1))) {
-          sum += (long) Double.parseDouble(g.group(2));
-        }
-      }
-      return sum;
-    } catch (IOException e) {
-      return base; // the owner is down: nothing more counted until it is back
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return base;
     }
+    Matcher counter = COUNTER.matcher(page);
+    while (counter.find()) {
+      if (endpoints.contains("counter " + counter.group(1))) {
+        sum += (long) Double.parseDouble(counter.group(2));
+      }
+    }
+    Matcher g = GRPC.matcher(page);
+    while (g.find()) {
+      if (endpoints.contains("gRPC " + g.group(1))) {
+        sum += (long) Double.parseDouble(g.group(2));
+      }
+    }
+    return sum;
   }
 }

@@ -18,9 +18,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,14 +116,8 @@ public final class Runner implements AutoCloseable {
     RunResult.Startup startup =
         warm == null
             ? null
-            : new RunResult.Startup(
-                Figures.round(readyS, 1),
-                Figures.round(warm.seconds(), 1),
-                warm.settled(),
-                warm.lastMoved(),
-                warm.ownerRequests(),
-                warm.orders(),
-                warm.failed(),
+            : warm.startup(
+                readyS,
                 Figures.audit(
                     AuditReader.audit(
                         databases.catalog().adminUrl(), checkoutDb, List.of(), since, measuredFrom),
@@ -240,20 +231,7 @@ public final class Runner implements AutoCloseable {
     ScenarioDatabase catalogDb = services.catalogDatabase();
     ScenarioDatabase checkoutDb = services.checkoutDatabase();
     Map<Component.Role, Component> components = services.components();
-    // one meter per process, named for the report; a shared database server is metered once
-    Map<String, ProcessCpu> cpu = new LinkedHashMap<>();
-    Map<Component.Role, ProcessCpu> meters = new EnumMap<>(Component.Role.class);
-    Map<Component, ProcessCpu> byComponent = new IdentityHashMap<>();
-    components.forEach((role, c) ->
-        meters.put(
-            role,
-            byComponent.computeIfAbsent(
-                c,
-                k -> {
-                  ProcessCpu meter = new ProcessCpu(k.pid());
-                  cpu.put(cpuName(role, catalogDb == checkoutDb), meter);
-                  return meter;
-                })));
+    ProcessMeters cpu = new ProcessMeters(components, catalogDb == checkoutDb);
     Fault fault = config.fault();
     AtomicBoolean inWindow = new AtomicBoolean();
     Fault.Target target =
@@ -266,29 +244,18 @@ public final class Runner implements AutoCloseable {
               if (role == Component.Role.OWNER) {
                 ownerRequests.checkpoint();
               }
-              meters.get(role).checkpoint();
+              cpu.checkpoint(role);
             });
     long loadStart = System.nanoTime();
     // the wall-clock instant the measured window opens: propagation counts the changes after it
     Instant measuredFrom =
         Instant.now().plusNanos(loadStart - System.nanoTime() + config.warmup().toNanos());
-    java.util.concurrent.atomic.AtomicReference<MachineNoise.Sample> noiseFrom =
-        new java.util.concurrent.atomic.AtomicReference<>();
     java.util.concurrent.atomic.AtomicLong ownerFirstHalf =
         new java.util.concurrent.atomic.AtomicLong();
-    Thread.ofPlatform()
-        .daemon()
-        .name("measure-start")
-        .start(() -> {
-          try {
-            sleepUntil(loadStart + config.warmup().toNanos());
-            ownerRequests.rebase();
-            cpu.values().forEach(ProcessCpu::rebase);
-            noiseFrom.set(MachineNoise.sample());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
+    // the measured part starts now: fresh processes were warmed before, kept ones are warm
+    ownerRequests.rebase();
+    cpu.rebase();
+    MachineNoise.Sample noiseFrom = MachineNoise.sample();
     Duration windowOpens = config.warmup().plus(config.faultStart());
     ConsumerCalls consumerCalls = new ConsumerCalls(checkout.url());
     Thread faultThread =
@@ -327,14 +294,8 @@ public final class Runner implements AutoCloseable {
               () -> ownerFirstHalf.set(ownerRequests.total()));
       faultThread.join();
       MachineNoise.Sample noiseTo = MachineNoise.sample();
-      components.forEach((role, c) -> meters.get(role).follow(c.pid()));
-      RunResult.Machine machine =
-          noiseFrom.get() == null
-              ? null
-              : MachineNoise.between(
-                  noiseFrom.get(),
-                  noiseTo,
-                  cpu.values().stream().mapToDouble(ProcessCpu::seconds).sum());
+      cpu.follow(components);
+      RunResult.Machine machine = MachineNoise.between(noiseFrom, noiseTo, cpu.seconds());
       double seconds = config.duration().toMillis() / 1000.0;
       long owner = ownerRequests.total();
       // orders accepted as pending get until their deadline (5 s) to be settled
@@ -366,7 +327,7 @@ public final class Runner implements AutoCloseable {
           load,
           seconds,
           owner,
-          cpu,
+          cpu.byName(),
           audit,
           writer.changes(),
           SourceLines.count(home, config.technique().sources()),
@@ -384,9 +345,7 @@ public final class Runner implements AutoCloseable {
           machine,
           startup,
           ownerFirstHalf.get(),
-          noiseFrom.get() == null
-              ? 0
-              : (noiseTo.labCpuNanos() - noiseFrom.get().labCpuNanos()) / 1e9);
+          (noiseTo.labCpuNanos() - noiseFrom.labCpuNanos()) / 1e9);
     }
   }
 
@@ -407,16 +366,6 @@ public final class Runner implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-  }
-
-  private static String cpuName(Component.Role role, boolean sharedDatabase) {
-    return switch (role) {
-      case OWNER -> "catalog";
-      case CONSUMER -> "checkout";
-      case OWNER_DATABASE -> sharedDatabase ? "postgres" : "postgres-catalog";
-      case CONSUMER_DATABASE -> "postgres-checkout";
-      case BROKER -> "kafka";
-    };
   }
 
   private static void runFault(

@@ -33,7 +33,21 @@ final class WarmUp {
       long ownerRequests,
       long orders,
       long failed,
-      List<String> lastMoved) {}
+      List<String> lastMoved) {
+
+    /** The start-up's figures: this warm-up after {@code readyS} of starting, its orders' audit. */
+    RunResult.Startup startup(double readyS, RunResult.Audit audit) {
+      return new RunResult.Startup(
+          Figures.round(readyS, 1),
+          Figures.round(seconds, 1),
+          settled,
+          lastMoved,
+          ownerRequests,
+          orders,
+          failed,
+          audit);
+    }
+  }
 
   private WarmUp() {}
 

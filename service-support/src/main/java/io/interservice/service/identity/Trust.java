@@ -140,35 +140,25 @@ public final class Trust {
    */
   private Caller remembered(@Nullable String authorization) throws Denied {
     if (authorization == null) {
-      return authenticate(null);
+      return authenticate(null).caller();
     }
     Verified v = verified.get(authorization);
     Instant now = clock.instant();
     if (v != null && now.isBefore(v.expires().plus(SKEW))) {
       return v.caller();
     }
-    Caller caller = authenticate(authorization);
+    Verified fresh = authenticate(authorization);
     if (verified.size() >= REMEMBERED) {
       verified.clear();
     }
-    verified.put(authorization, new Verified(caller, expiry(authorization)));
-    return caller;
-  }
-
-  private static Instant expiry(String authorization) {
-    try {
-      return SignedJWT.parse(authorization.substring(7).trim())
-          .getJWTClaimsSet()
-          .getExpirationTime()
-          .toInstant();
-    } catch (ParseException e) {
-      throw new IllegalStateException("a token verified a moment ago no longer parses", e);
-    }
+    verified.put(authorization, fresh);
+    return fresh.caller();
   }
 
   private record Verified(Caller caller, Instant expires) {}
 
-  private Caller authenticate(@Nullable String authorization) throws Denied {
+  /** Verifies the token and says until when its verdict holds (its expiry). */
+  private Verified authenticate(@Nullable String authorization) throws Denied {
     if (authorization == null || authorization.isBlank()) {
       throw Denied.unauthenticated("no credentials: send Authorization: Bearer <token>");
     }
@@ -223,7 +213,8 @@ public final class Trust {
         throw Denied.forbidden(principal.name() + " may not grant scope " + s);
       }
     }
-    return new Caller(principal.name(), subject, scopes);
+    return new Verified(
+        new Caller(principal.name(), subject, scopes), claims.getExpirationTime().toInstant());
   }
 
   private void checkTimes(JWTClaimsSet claims, Kind kind) throws Denied {
