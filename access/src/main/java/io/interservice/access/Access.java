@@ -74,6 +74,17 @@ public final class Access {
   }
 
   /**
+   * A reader of {@code replica} that holds a staleness bound: local while the replica's watermark
+   * is within it, {@code owner} (usually a direct reader) past it, a policy when the owner cannot
+   * answer. The replica's feed must carry the owner's watermarks. See {@code
+   * docs/techniques/bounded.md}.
+   */
+  public static <K, V> BoundedBuilder<K, V> bounded(
+      io.interservice.access.replica.Replica<K, V> replica, Reader<K, V> owner) {
+    return new BoundedBuilder<>(replica, owner);
+  }
+
+  /**
    * A change feed of the owner's pushes, for {@link #replica}: subscription, snapshot, signed
    * deliveries, reconciliation. See {@code docs/techniques/push.md}.
    */

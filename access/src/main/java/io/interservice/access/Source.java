@@ -24,6 +24,15 @@ public record Source(String name) {
   /** A local replica fed by the owner's changes. */
   public static final Source REPLICA = new Source("replica");
 
+  /** A replica read while its watermark was within the reader's staleness bound. */
+  public static final Source BOUNDED_REPLICA = new Source("bounded-replica");
+
+  /**
+   * A replica read past the reader's staleness bound because the owner could not answer (a bounded
+   * reader's serve-stale policy).
+   */
+  public static final Source BEYOND_BOUND = new Source("beyond-bound");
+
   /** An in-process cache replicated between the owner and its readers. */
   public static final Source REPLICATED_CACHE = new Source("replicated-cache");
 

@@ -48,14 +48,19 @@ public final class CatalogMain {
     new CatalogApi(store).register(api, settings.string("lab-mode", "off").equals("on"));
     String host = settings.string("host", "127.0.0.1");
     List<OutboxSink> sinks = new ArrayList<>();
+    Duration watermarks = null;
     for (OwnerFeature feature : features) {
-      sinks.addAll(
-          feature
-              .start(new OwnerFeature.Context(settings, db, store, api, metrics, host, identity))
-              .sinks());
+      OwnerFeature.Started started =
+          feature.start(
+              new OwnerFeature.Context(settings, db, store, api, metrics, host, identity));
+      sinks.addAll(started.sinks());
+      Duration interval = started.watermarkInterval();
+      if (interval != null && (watermarks == null || interval.compareTo(watermarks) < 0)) {
+        watermarks = interval;
+      }
     }
     if (!sinks.isEmpty()) {
-      new OutboxRelay(db, sinks, Duration.ofSeconds(5)).start();
+      new OutboxRelay(db, sinks, Duration.ofSeconds(5), watermarks).start();
     }
     return api.start(host, settings.integer("port", 8081));
   }

@@ -11,8 +11,10 @@ import java.util.Set;
 /**
  * {@code events}: every committed price change is published through the outbox to the compacted
  * topic {@value #TOPIC} on the brokers at {@code --kafka}, keyed by sku, as a CloudEvent of type
- * {@value #TYPE}. Gauges {@code outbox.relay.lag} (seconds from writing a change to the brokers'
- * acknowledgement: the last, and the largest) and {@code outbox.relay.published}.
+ * {@value #TYPE}, and a watermark on every partition at least every {@code --watermark-interval}
+ * (default 100 ms; {@code off} for none): every change committed before it is ahead of it. Gauges
+ * {@code outbox.relay.lag} (seconds from writing a change to the brokers' acknowledgement: the
+ * last, and the largest) and {@code outbox.relay.published}.
  */
 final class EventsFeature implements OwnerFeature {
   /** The topic of price changes. */
@@ -28,7 +30,7 @@ final class EventsFeature implements OwnerFeature {
 
   @Override
   public Set<String> flags() {
-    return Set.of("kafka", "events-partitions");
+    return Set.of("kafka", "events-partitions", "watermark-interval");
   }
 
   @Override
@@ -59,6 +61,21 @@ final class EventsFeature implements OwnerFeature {
         .register(context.metrics().registry());
     Gauge.builder("outbox.relay.published", sink, KafkaSink::published)
         .register(context.metrics().registry());
-    return new Started(List.of(sink), sink);
+    Gauge.builder("outbox.relay.watermarks", sink, KafkaSink::watermarks)
+        .register(context.metrics().registry());
+    return new Started(List.of(sink), sink, watermarkInterval(context));
+  }
+
+  private static Duration watermarkInterval(Context context) {
+    if (context.settings().string("watermark-interval", "").equals("off")) {
+      return null;
+    }
+    Duration interval = context.settings().duration("watermark-interval", Duration.ofMillis(100));
+    if (interval.compareTo(Duration.ofMillis(10)) < 0
+        || interval.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException(
+          "--watermark-interval must be between 10ms and 1m (or off), was " + interval);
+    }
+    return interval;
   }
 }

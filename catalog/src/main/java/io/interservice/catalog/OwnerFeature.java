@@ -47,8 +47,16 @@ interface OwnerFeature {
    *
    * @param sinks where the outbox relay hands catalog's committed changes for it
    * @param stop stops what it runs
+   * @param watermarkInterval how often the relay must hand its sinks a watermark, or null for never
    */
-  record Started(List<OutboxSink> sinks, AutoCloseable stop) {
+  record Started(
+      List<OutboxSink> sinks,
+      AutoCloseable stop,
+      java.time.@org.jspecify.annotations.Nullable Duration watermarkInterval) {
+    Started(List<OutboxSink> sinks, AutoCloseable stop) {
+      this(sinks, stop, null);
+    }
+
     static Started routesOnly() {
       return new Started(List.of(), () -> {});
     }

@@ -9,6 +9,7 @@ import io.interservice.service.Problem;
 import io.interservice.service.ProblemException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,11 +38,13 @@ final class Checkout {
   private final Pricing pricing;
   private final OrderStore store;
   private final Supplier<UUID> ids;
+  private final InstantSource clock;
 
-  Checkout(Pricing pricing, OrderStore store, Supplier<UUID> ids) {
+  Checkout(Pricing pricing, OrderStore store, Supplier<UUID> ids, InstantSource clock) {
     this.pricing = pricing;
     this.store = store;
     this.ids = ids;
+    this.clock = clock;
   }
 
   /**
@@ -62,12 +65,24 @@ final class Checkout {
     Optional<Order> stored =
         switch (pricing) {
           case Pricing.BeforeTransaction before -> {
-            Order order = price(before.reader(), request);
-            yield store.insert(c -> order, owner, fingerprint);
+            Read.Found<String, Price> found = read(before.reader(), request);
+            Order order = order(request, found);
+            yield store.insert(
+                c -> order,
+                owner,
+                fingerprint,
+                () -> {
+                  if (!before.guard().mayCommit(found, clock.instant())) {
+                    throw staleAtCommit();
+                  }
+                });
           }
           case Pricing.InTransaction in ->
               store.insert(
-                  c -> order(request, in.locker().lock(c, skus(request))), owner, fingerprint);
+                  c -> order(request, in.locker().lock(c, skus(request))),
+                  owner,
+                  fingerprint,
+                  () -> {});
           case Pricing.Deferred deferred -> {
             UUID id = ids.get();
             yield store.insertPending(
@@ -157,11 +172,23 @@ final class Checkout {
     return skus;
   }
 
-  private Order price(Reader<String, Price> prices, OrderRequest request) {
+  private static Read.Found<String, Price> read(
+      Reader<String, Price> prices, OrderRequest request) {
     return switch (prices.read(skus(request))) {
       case Read.Unavailable<String, Price> down -> throw unavailable(down);
-      case Read.Found<String, Price> found -> order(request, found);
+      case Read.Found<String, Price> found -> found;
     };
+  }
+
+  private static RuntimeException staleAtCommit() {
+    return Problem.of(
+            503,
+            "stale-at-commit",
+            "Prices too old to commit",
+            "the order's prices passed their staleness bound before it could commit; nothing was"
+                + " written, retry")
+        .with("retryAfterSeconds", 1)
+        .toException();
   }
 
   /** The priced order. @throws ProblemException 422 for unknown skus or mixed currencies */

@@ -38,11 +38,13 @@ final class OrderStore {
 
   /**
    * Prices the order and stores it with its lines in one transaction; its {@code created_at} is
-   * taken last, as close to the commit as the database allows.
+   * taken last, as close to the commit as the database allows, and {@code beforeCommit} runs after
+   * it (it may throw to roll the order back).
    *
    * @return empty when {@code key} is taken already: nothing was written
    */
-  Optional<Order> insert(Pricer pricer, Owner key, String fingerprint) throws SQLException {
+  Optional<Order> insert(Pricer pricer, Owner key, String fingerprint, Runnable beforeCommit)
+      throws SQLException {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -57,6 +59,7 @@ final class OrderStore {
           s.setObject(1, order.id());
           s.executeUpdate();
         }
+        beforeCommit.run();
         c.commit();
         return Optional.of(order);
       } catch (SQLException | RuntimeException e) {

@@ -4,8 +4,11 @@ import io.interservice.access.spi.Change;
 import io.interservice.access.spi.ChangeFeed;
 import io.interservice.access.spi.ReplicaSink;
 import io.interservice.access.spi.ReplicaStore;
+import io.interservice.protocol.Watermark;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +36,10 @@ import org.jspecify.annotations.Nullable;
  * key's latest change); it reports the replica bootstrapped once it has reached the topic's end as
  * it was at start. Each batch of records is saved with the positions after it in one transaction,
  * then applied: a crash between the two replays the batch, which the version check makes harmless.
+ *
+ * <p>Watermark records ({@link Watermark}) are read on every partition; once each partition has
+ * given one, the replica's watermark is the oldest of the latest per partition, applied behind the
+ * changes read before it. Watermarks are not stored: a restarted feed has none until new ones come.
  * Thread-safe; runs on its own thread.
  */
 public final class KafkaFeed<K, V> implements ChangeFeed<K, V> {
@@ -136,15 +144,26 @@ public final class KafkaFeed<K, V> implements ChangeFeed<K, V> {
                   + " entries; the topic ends at "
                   + goal.values());
       boolean ready = false;
+      Map<Integer, Instant> marks = new HashMap<>();
       while (running) {
         ConsumerRecords<byte[], byte[]> records = c.poll(config.poll());
         if (!records.isEmpty()) {
           List<Change<K, V>> changes = new ArrayList<>(records.count());
+          List<Change<K, V>> applied = new ArrayList<>(records.count());
           for (ConsumerRecord<byte[], byte[]> r : records) {
+            Header mark = r.headers().lastHeader(Watermark.HEADER);
+            if (mark != null) {
+              Instant complete = watermark(r, mark, marks, partitions.size());
+              if (complete != null) {
+                applied.add(new Change.Watermark<>(complete));
+              }
+              continue;
+            }
             try {
               Change<K, V> change = codec.decode(r.key(), r.value());
               if (change != null) {
                 changes.add(change);
+                applied.add(change);
               }
             } catch (IOException | RuntimeException e) {
               skipped.incrementAndGet();
@@ -162,7 +181,7 @@ public final class KafkaFeed<K, V> implements ChangeFeed<K, V> {
             after.put(source(tp), c.position(tp));
           }
           store.save(changes, after);
-          changes.forEach(target::apply);
+          applied.forEach(target::apply);
         }
         long behind = 0;
         boolean reached = true;
@@ -183,6 +202,31 @@ public final class KafkaFeed<K, V> implements ChangeFeed<K, V> {
     } finally {
       consumer = null;
     }
+  }
+
+  /**
+   * Notes partition {@code r}'s watermark; the replica's, if every one of {@code partitions} has
+   * given one, else null.
+   */
+  private @Nullable Instant watermark(
+      ConsumerRecord<byte[], byte[]> r, Header mark, Map<Integer, Instant> marks, int partitions) {
+    Instant at;
+    try {
+      at = Instant.parse(new String(mark.value(), StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      skipped.incrementAndGet();
+      LOG.warning("kafka feed: a watermark that is not an instant at " + r.offset());
+      return null;
+    }
+    marks.merge(r.partition(), at, (a, b) -> b.isAfter(a) ? b : a);
+    if (marks.size() < partitions) {
+      return null;
+    }
+    Instant oldest = null;
+    for (Instant i : marks.values()) {
+      oldest = oldest == null || i.isBefore(oldest) ? i : oldest;
+    }
+    return oldest;
   }
 
   private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c)

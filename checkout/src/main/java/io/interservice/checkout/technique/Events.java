@@ -41,14 +41,27 @@ final class Events implements Technique {
   @Override
   public Pricing start(Context context) {
     Settings settings = context.settings();
-    String kafka = settings.string("kafka", "");
-    if (kafka.isBlank()) {
-      throw new IllegalArgumentException("technique events needs --kafka host:port[,host:port...]");
-    }
     String missing = settings.string("events-missing", "reject");
     if (!missing.equals("reject") && !missing.equals("direct")) {
       throw new IllegalArgumentException(
           "--events-missing must be reject or direct, was '" + missing + "'");
+    }
+    Replica<String, Price> replica = replica(context, SOURCE);
+    return new Pricing.BeforeTransaction(
+        missing.equals("direct") ? new OrOwner(replica, Direct.reader(context)) : replica);
+  }
+
+  /**
+   * The replica of {@code catalog.prices} in checkout's database, fed from the brokers at {@code
+   * --kafka}, started, with its gauges; {@code bounded} reads it within its bound.
+   */
+  static Replica<String, Price> replica(Context context, Source source) {
+    String kafka = context.settings().string("kafka", "");
+    if (kafka.isBlank()) {
+      throw new IllegalArgumentException(
+          "technique "
+              + context.settings().string("technique", "")
+              + " needs --kafka host:port[,host:port...]");
     }
     KafkaFeed<String, Price> feed =
         new KafkaFeed<>(
@@ -57,15 +70,25 @@ final class Events implements Technique {
             new JdbcReplicaStore<>(
                 context.db(), "price_replica", PriceCodecs::text, PriceCodecs::fromText));
     Replica<String, Price> replica =
-        Access.replica("catalog", feed).source(SOURCE).digest(PriceCodecs::digest).build();
+        Access.replica("catalog", feed).source(source).digest(PriceCodecs::digest).build();
     MeterRegistry meters = context.api().metrics().registry();
     Gauge.builder("replica.lag.records", feed, KafkaFeed::lag)
         .description("records on catalog.prices not yet applied, at the last poll")
         .register(meters);
     Gauge.builder("replica.keys", replica, r -> r.replicaStats().keys()).register(meters);
     Gauge.builder("replica.skipped", feed, KafkaFeed::skipped).register(meters);
-    return new Pricing.BeforeTransaction(
-        missing.equals("direct") ? new OrOwner(replica, Direct.reader(context)) : replica);
+    Gauge.builder(
+            "replica.watermark.age",
+            replica,
+            r -> {
+              java.time.Instant w = r.watermark();
+              return w == null
+                  ? Double.NaN
+                  : Duration.between(w, java.time.Instant.now()).toNanos() / 1e9;
+            })
+        .description("seconds since the instant up to which the replica is complete (owner time)")
+        .register(meters);
+    return replica;
   }
 
   /** The replica, and the owner for the keys it does not hold. */

@@ -16,8 +16,26 @@ public sealed interface Pricing {
     return !(this instanceof BeforeTransaction before) || before.reader().ready();
   }
 
-  /** Prices are read through a reader before the order's transaction begins. */
-  record BeforeTransaction(Reader<String, Price> reader) implements Pricing {}
+  /**
+   * Prices are read through a reader before the order's transaction begins; {@code guard} says,
+   * just before the order commits, whether they may still be committed.
+   */
+  record BeforeTransaction(Reader<String, Price> reader, CommitGuard guard) implements Pricing {
+    /** Prices that stay good to commit whenever the order commits. */
+    public BeforeTransaction(Reader<String, Price> reader) {
+      this(reader, CommitGuard.ALWAYS);
+    }
+  }
+
+  /** Whether prices read before the order's transaction may still be committed. */
+  @FunctionalInterface
+  interface CommitGuard {
+    /** Prices that may be committed at any time. */
+    CommitGuard ALWAYS = (found, now) -> true;
+
+    /** Whether the prices {@code found} may be committed at {@code now}. */
+    boolean mayCommit(Read.Found<String, Price> found, java.time.Instant now);
+  }
 
   /**
    * Prices are read on the order's own connection, inside its transaction, and stay locked until it

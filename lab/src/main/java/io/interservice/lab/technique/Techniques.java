@@ -20,6 +20,7 @@ public final class Techniques {
             new Polling(),
             new Push(),
             new Events(),
+            new Bounded(),
             new Messaging())) {
       BY_NAME.put(t.name(), t);
     }

@@ -61,7 +61,7 @@ public final class Services {
 
   /**
    * Checkout, connecting as role {@code checkout}, with the technique's {@code args} and {@code
-   * environment}.
+   * environment}, logging to {@code logName} in {@code logDir}.
    */
   public static ServiceProcess checkout(
       Path home,
@@ -70,7 +70,8 @@ public final class Services {
       List<String> args,
       Map<String, String> environment,
       Path logDir,
-      Provisioning.Provisioned identities) {
+      Provisioning.Provisioned identities,
+      String logName) {
     List<String> all = new ArrayList<>(dbArgs(db, ScenarioDatabase.CHECKOUT));
     all.addAll(identityArgs(identities, ScenarioDatabase.CHECKOUT));
     all.addAll(args);
@@ -83,7 +84,7 @@ public final class Services {
         all,
         env,
         port,
-        logDir.resolve("checkout.log"));
+        logDir.resolve(logName));
   }
 
   private static List<String> dbArgs(ScenarioDatabase db, String role) {

@@ -63,6 +63,8 @@ public final class Topology implements AutoCloseable {
   private final OwnerNetwork ownerNetwork;
   private final ServiceProcess checkout;
   private final Provisioning.Provisioned identities;
+  private final Options options;
+  private final Technique.Owner owner;
   private final String adminAuthorization;
   private final String clientAuthorization;
 
@@ -70,6 +72,7 @@ public final class Topology implements AutoCloseable {
       Options options, Databases databases, @Nullable KafkaCluster kafka, boolean owned) {
     this.databases = databases;
     this.kafka = kafka;
+    this.options = options;
     if (owned) {
       started.add(databases);
       if (kafka != null) {
@@ -118,22 +121,38 @@ public final class Topology implements AutoCloseable {
               ownerNetwork.grpcTarget(),
               database,
               kafka == null ? null : kafka.bootstrapServers());
-      List<String> args = new ArrayList<>(technique.checkoutArgs(owner));
-      args.addAll(options.extraCheckoutArgs());
-      checkout =
-          Services.checkout(
-              options.home(),
-              checkoutDb,
-              checkoutPort,
-              args,
-              technique.checkoutEnvironment(owner),
-              options.logDir(),
-              identities);
-      started.add(checkout);
+      this.owner = owner;
+      checkout = startCheckout(checkoutPort, options.extraCheckoutArgs(), "checkout.log");
     } catch (RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  private ServiceProcess startCheckout(int port, List<String> extraArgs, String logName) {
+    List<String> args = new ArrayList<>(options.technique().checkoutArgs(owner));
+    args.addAll(extraArgs);
+    ServiceProcess process =
+        Services.checkout(
+            options.home(),
+            checkoutDb,
+            port,
+            args,
+            options.technique().checkoutEnvironment(owner),
+            options.logDir(),
+            identities,
+            logName);
+    started.add(process);
+    return process;
+  }
+
+  /**
+   * Another checkout instance, on its own port, with the technique's flags and {@code extraArgs},
+   * on the same database (as a second instance of a deployed service would be), logging to {@code
+   * logName}; started and ready. {@link #close()} stops it with the rest.
+   */
+  public ServiceProcess anotherCheckout(List<String> extraArgs, String logName) {
+    return startCheckout(Ports.free(), extraArgs, logName);
   }
 
   private static void seed(CatalogAdmin admin, int products, long seed) {

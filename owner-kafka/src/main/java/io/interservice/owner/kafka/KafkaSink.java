@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interservice.owner.outbox.OutboxEvent;
 import io.interservice.owner.outbox.OutboxSink;
+import io.interservice.protocol.Watermark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -31,7 +32,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * replay carries the same id, {@code type}, {@code source}, {@code subject} = key, {@code time},
  * {@code data} = the outbox payload). The producer is idempotent with {@code acks=all}; a batch is
  * delivered only when the brokers acknowledged every record, else the relay retries it: at least
- * once, per-key order kept. Thread-safe.
+ * once, per-key order kept.
+ *
+ * <p>A watermark goes to every partition of every routed topic, behind the changes acknowledged
+ * before it, as {@link Watermark} says: a consumer that knows no watermarks skips it by its
+ * CloudEvents type; compaction keeps the latest per partition. Thread-safe.
  */
 public final class KafkaSink implements OutboxSink, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +60,7 @@ public final class KafkaSink implements OutboxSink, AutoCloseable {
   private final Map<String, Route> routes;
   private final String source;
   private final AtomicLong published = new AtomicLong();
+  private final AtomicLong watermarks = new AtomicLong();
   private final AtomicLong lagMicrosMax = new AtomicLong();
   private volatile long lastLagMicros;
 
@@ -84,15 +90,7 @@ public final class KafkaSink implements OutboxSink, AutoCloseable {
         routed.add(e);
       }
     }
-    producer.flush();
-    long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
-    for (Future<RecordMetadata> f : sent) {
-      try {
-        f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        throw new IOException("the brokers did not acknowledge a change: " + e, e);
-      }
-    }
+    acknowledged(sent, "a change");
     Instant now = Instant.now();
     for (OutboxEvent e : routed) {
       long lag = Duration.between(e.writtenAt(), now).toNanos() / 1000;
@@ -100,6 +98,50 @@ public final class KafkaSink implements OutboxSink, AutoCloseable {
       lagMicrosMax.accumulateAndGet(lag, Math::max);
     }
     published.addAndGet(routed.size());
+  }
+
+  @Override
+  public void watermark(Instant completeUpTo) throws Exception {
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    byte[] instant = completeUpTo.toString().getBytes(StandardCharsets.UTF_8);
+    for (Route route : routes.values()) {
+      ObjectNode event = JSON.createObjectNode();
+      event.put("specversion", "1.0");
+      event.put("id", "watermark-" + completeUpTo);
+      event.put("type", Watermark.TYPE);
+      event.put("source", source);
+      event.put("time", completeUpTo.toString());
+      event.putObject("data").put("completeUpTo", completeUpTo.toString());
+      byte[] body = JSON.writeValueAsBytes(event);
+      for (var partition : producer.partitionsFor(route.kafkaTopic())) {
+        ProducerRecord<String, byte[]> r =
+            new ProducerRecord<>(route.kafkaTopic(), partition.partition(), Watermark.KEY, body);
+        r.headers().add(Watermark.HEADER, instant);
+        sent.add(producer.send(r));
+      }
+    }
+    acknowledged(sent, "a watermark");
+    watermarks.incrementAndGet();
+  }
+
+  private void acknowledged(List<Future<RecordMetadata>> sent, String what) throws IOException {
+    producer.flush();
+    long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+    for (Future<RecordMetadata> f : sent) {
+      try {
+        f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IOException("the brokers did not acknowledge " + what + ": " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted waiting for the brokers", e);
+      }
+    }
+  }
+
+  /** Watermarks published and acknowledged so far. */
+  public long watermarks() {
+    return watermarks.get();
   }
 
   private byte[] envelope(Route route, OutboxEvent e) throws IOException {

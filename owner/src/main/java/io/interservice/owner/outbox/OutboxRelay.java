@@ -7,11 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -22,6 +24,10 @@ import org.postgresql.PGConnection;
  * for a notification from {@link Outbox#append} (and looks once every {@code idleCheck} in case one
  * was missed); rows held back by a transaction still in flight are looked at again after a short
  * backoff. One relay runs at a time per database (an advisory lock). Thread-safe.
+ *
+ * <p>With a watermark interval, the relay also tells its sinks, after every batch and at least once
+ * per interval, an instant T (the database's clock) such that every transaction that committed
+ * before T has been handed to them: see {@link Watermarks}.
  */
 public final class OutboxRelay implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
@@ -33,13 +39,30 @@ public final class OutboxRelay implements AutoCloseable {
   private final DataSource db;
   private final List<OutboxSink> sinks;
   private final Duration idleCheck;
+  private final @Nullable Watermarks watermarks;
   private final Thread thread;
 
-  /** A relay of {@code db}'s outbox to {@code sinks}; call {@link #start()}. */
+  /** A relay of {@code db}'s outbox to {@code sinks}, without watermarks; call {@link #start()}. */
   public OutboxRelay(DataSource db, List<OutboxSink> sinks, Duration idleCheck) {
+    this(db, sinks, idleCheck, null);
+  }
+
+  /**
+   * A relay of {@code db}'s outbox to {@code sinks} that also hands them a watermark at least every
+   * {@code watermarkInterval} (null: never); call {@link #start()}.
+   */
+  public OutboxRelay(
+      DataSource db,
+      List<OutboxSink> sinks,
+      Duration idleCheck,
+      @Nullable Duration watermarkInterval) {
     this.db = db;
     this.sinks = List.copyOf(sinks);
-    this.idleCheck = idleCheck;
+    this.watermarks = watermarkInterval == null ? null : new Watermarks();
+    this.idleCheck =
+        watermarkInterval == null || watermarkInterval.compareTo(idleCheck) > 0
+            ? idleCheck
+            : watermarkInterval;
     this.thread = Thread.ofPlatform().daemon().name("outbox-relay").unstarted(this::run);
   }
 
@@ -119,6 +142,7 @@ public final class OutboxRelay implements AutoCloseable {
             }
           }
         }
+        long xmin = watermarks == null ? 0 : candidate(c);
         try (PreparedStatement s =
             c.prepareStatement(
                 "SELECT id, topic, key, version, payload, written_at,"
@@ -144,13 +168,18 @@ public final class OutboxRelay implements AutoCloseable {
             heldBack = held;
           }
         }
+        // every row of a transaction below xmin was read, unless the batch filled up
+        Instant claimed =
+            watermarks == null || events.size() == BATCH ? null : watermarks.claim(xmin);
         if (events.isEmpty()) {
           c.rollback();
+          handOn(claimed);
           return new Pass(0, heldBack);
         }
         for (OutboxSink sink : sinks) {
           sink.deliver(c, events);
         }
+        handOn(claimed);
         try (PreparedStatement d = c.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
           Array ids = c.createArrayOf("bigint", events.stream().map(OutboxEvent::id).toArray());
           d.setArray(1, ids);
@@ -164,6 +193,40 @@ public final class OutboxRelay implements AutoCloseable {
     }
     sinks.forEach(OutboxSink::committed);
     return new Pass(events.size(), heldBack);
+  }
+
+  /**
+   * Notes this pass's watermark candidate: the database's clock, then (in a later statement, so a
+   * later snapshot) the first transaction id not yet assigned. Returns the oldest transaction still
+   * in flight, as of that snapshot.
+   */
+  private long candidate(Connection c) throws SQLException {
+    Instant now;
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT clock_timestamp()")) {
+      r.next();
+      now = r.getTimestamp(1).toInstant();
+    }
+    try (Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT pg_snapshot_xmin(t)::text, pg_snapshot_xmax(t)::text"
+                    + " FROM pg_current_snapshot() t")) {
+      r.next();
+      long xmin = Long.parseLong(r.getString(1));
+      java.util.Objects.requireNonNull(watermarks).note(now, Long.parseLong(r.getString(2)));
+      return xmin;
+    }
+  }
+
+  /** Hands {@code completeUpTo} to the sinks, if there is one to hand. */
+  private void handOn(@Nullable Instant completeUpTo) throws Exception {
+    if (completeUpTo == null) {
+      return;
+    }
+    for (OutboxSink sink : sinks) {
+      sink.watermark(completeUpTo);
+    }
   }
 
   /** Stops the relay. */

@@ -16,6 +16,13 @@ public interface OutboxSink {
    */
   void deliver(Connection tx, List<OutboxEvent> events) throws Exception;
 
+  /**
+   * Every change committed before {@code completeUpTo} (the owner database's clock) has been handed
+   * to {@link #deliver}: a sink that keeps an order passes this on behind them. A sink that throws
+   * makes the relay try again later.
+   */
+  default void watermark(java.time.Instant completeUpTo) throws Exception {}
+
   /** Called once the transaction that delivered a batch has committed. */
   default void committed() {}
 }
