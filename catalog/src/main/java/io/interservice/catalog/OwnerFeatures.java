@@ -16,6 +16,7 @@ final class OwnerFeatures {
             new QuotesFeature(),
             new PushFeature(),
             new EventsFeature(),
+            new ReplicatedCacheFeature(),
             new RequestsFeature())) {
       BY_NAME.put(f.name(), f);
     }

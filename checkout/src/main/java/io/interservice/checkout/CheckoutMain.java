@@ -80,7 +80,7 @@ public final class CheckoutMain {
         throw new IllegalStateException("the technique cannot price orders yet");
       }
     });
-    Checkout checkout = new Checkout(pricing, store, UUID::randomUUID, java.time.Clock.systemUTC());
+    Checkout checkout = new Checkout(pricing, store, UUID::randomUUID, clock);
     new CheckoutApi(checkout).register(api);
     WebServer server =
         api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8082));

@@ -1,7 +1,10 @@
 package io.interservice.checkout.technique;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.interservice.access.Provenance;
 import io.interservice.access.Read;
+import io.interservice.access.Source;
+import io.interservice.access.Versioned;
 import io.interservice.access.http.QuoteCodec;
 import io.interservice.access.kafka.RecordCodec;
 import io.interservice.access.push.PushCodec;
@@ -56,6 +59,25 @@ final class PriceCodecs {
           return upsert(PriceBodies.MAPPER.readTree(body), "changedAt");
         }
       };
+
+  /**
+   * A value of catalog's replicated map, {@code version|price|currency|validFrom}, as a versioned
+   * price; throws for anything else.
+   */
+  static Versioned<Price> replicated(String sku, String value) {
+    String[] f = value.split("\\|", -1);
+    if (f.length != 4) {
+      throw new IllegalArgumentException("not version|price|currency|validFrom: " + sku);
+    }
+    long version = Long.parseLong(f[0]);
+    long amount = Long.parseLong(f[1]);
+    if (version < 1 || amount < 0) {
+      throw new IllegalArgumentException("an impossible version or price for " + sku);
+    }
+    return new Versioned<>(
+        new Price(amount, f[2]),
+        new Provenance(version, Instant.parse(f[3]), Source.REPLICATED_CACHE, null));
+  }
 
   /** The replica store's text of a price: {@code "amount currency"}. */
   static String text(Price price) {

@@ -25,7 +25,8 @@ public final class Faults {
             ComponentDown.broker(),
             new BrokerFailover(),
             ComponentDown.relayKill(),
-            ComponentDown.consumerRestart())) {
+            ComponentDown.consumerRestart(),
+            new MemberPause())) {
       BY_NAME.put(f.name(), f);
     }
   }

@@ -23,6 +23,14 @@ public interface Technique {
   }
 
   /**
+   * Whether catalog and checkout are members of a cluster (the replicated cache): the lab gives
+   * each a cluster port and the members to join.
+   */
+  default boolean joinsCluster() {
+    return false;
+  }
+
+  /**
    * Whether checkout accepts orders as pending ({@code 202}) and settles them later: the lab then
    * measures latency until the order is confirmed, and counts orders left pending.
    */

@@ -21,6 +21,7 @@ public final class Techniques {
             new Push(),
             new Events(),
             new Bounded(),
+            new ReplicatedCache(),
             new Messaging())) {
       BY_NAME.put(t.name(), t);
     }

@@ -53,6 +53,22 @@ public final class ServiceProcess implements Component {
     awaitHealthy();
   }
 
+  /** What an embedded Hazelcast member needs of the JDK's internals (the replicated cache). */
+  private static final List<String> HAZELCAST_OPENS =
+      List.of(
+          "--add-modules",
+          "java.se",
+          "--add-exports",
+          "java.base/jdk.internal.ref=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/java.lang=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens",
+          "java.management/sun.management=ALL-UNNAMED",
+          "--add-opens",
+          "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
   /**
    * Starts {@code service} ({@code catalog} or {@code checkout}) from its jar under {@code home},
    * with {@code args} and its secrets in {@code environment} (never on the command line), listening
@@ -74,6 +90,7 @@ public final class ServiceProcess implements Component {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseParallelGC"));
+    command.addAll(HAZELCAST_OPENS);
     // a class-data archive made on the first clean exit makes later starts faster
     command.add("-XX:+AutoCreateSharedArchive");
     command.add("-XX:SharedArchiveFile=" + freshArchive(target, service));

@@ -65,6 +65,10 @@ public final class Topology implements AutoCloseable {
   private final Provisioning.Provisioned identities;
   private final Options options;
   private final Technique.Owner owner;
+  private final List<Integer> clusterPorts = new ArrayList<>();
+  private int clusterMembersStarted;
+  private final String clusterName =
+      "lab-" + Long.toHexString(new java.security.SecureRandom().nextLong());
   private final String adminAuthorization;
   private final String clientAuthorization;
 
@@ -104,7 +108,7 @@ public final class Topology implements AutoCloseable {
               catalogPort,
               options.logDir(),
               technique.catalogFeatures(),
-              kafka == null ? List.of() : List.of("--kafka", kafka.bootstrapServers()),
+              catalogArgs(technique, kafka),
               options.labMode(),
               identities,
               checkoutPort);
@@ -129,8 +133,50 @@ public final class Topology implements AutoCloseable {
     }
   }
 
+  private List<String> catalogArgs(Technique technique, @Nullable KafkaCluster kafka) {
+    List<String> args = new ArrayList<>();
+    if (kafka != null) {
+      args.addAll(List.of("--kafka", kafka.bootstrapServers()));
+    }
+    if (technique.joinsCluster()) {
+      args.addAll(clusterArgs());
+    }
+    return args;
+  }
+
+  /**
+   * A new member's cluster flags: a port of its own and every member so far to join (catalog's and
+   * the first checkout's from the start), in a cluster named for this scenario alone.
+   */
+  private List<String> clusterArgs() {
+    if (clusterPorts.isEmpty()) {
+      // catalog's and the first checkout's: a catalog restarted later finds the checkout
+      clusterPorts.add(Ports.free());
+      clusterPorts.add(Ports.free());
+    }
+    int port;
+    if (clusterMembersStarted < 2) {
+      port = clusterPorts.get(clusterMembersStarted);
+    } else {
+      port = Ports.free();
+      clusterPorts.add(port);
+    }
+    clusterMembersStarted++;
+    List<String> members = clusterPorts.stream().map(p -> "127.0.0.1:" + p).toList();
+    return List.of(
+        "--cluster-name",
+        clusterName,
+        "--cluster-port",
+        Integer.toString(port),
+        "--cluster-members",
+        String.join(",", members));
+  }
+
   private ServiceProcess startCheckout(int port, List<String> extraArgs, String logName) {
     List<String> args = new ArrayList<>(options.technique().checkoutArgs(owner));
+    if (options.technique().joinsCluster()) {
+      args.addAll(clusterArgs());
+    }
     args.addAll(extraArgs);
     ServiceProcess process =
         Services.checkout(
@@ -235,6 +281,14 @@ public final class Topology implements AutoCloseable {
   /** The scenario's keys and trust files (for tests that sign their own tokens). */
   public Provisioning.Provisioned identities() {
     return identities;
+  }
+
+  /**
+   * The cluster flags of one more member (a port of its own, the members so far, the scenario's
+   * cluster name), for a test that joins the replicated cache's cluster itself.
+   */
+  public List<String> anotherMemberArgs() {
+    return clusterArgs();
   }
 
   /** Where the embedded PostgreSQL's binaries are extracted once per machine. */

@@ -30,6 +30,8 @@ class ModuleDirectionsTest {
           "access-kafka",
           "owner",
           "owner-kafka",
+          "access-hazelcast",
+          "owner-hazelcast",
           "service-support",
           "price-grpc",
           "catalog",
