@@ -68,7 +68,15 @@ public final class Audit {
         lost,
         duplicates,
         percentile(sorted, 0.99) / 1000.0,
-        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0);
+        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
+        Freshness.of(history, lines),
+        bySource(lines));
+  }
+
+  private static Map<String, Long> bySource(Collection<AuditedLine> lines) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    lines.forEach(l -> counts.merge(l.source(), 1L, Long::sum));
+    return counts;
   }
 
   private static boolean validAt(PriceVersion v, AuditedLine line) {

@@ -180,7 +180,7 @@ public final class AuditReader {
               "SELECT o.id, l.sku, l.price_version, l.unit_price, l.currency,"
                   + " coalesce("
                   + orderCommit
-                  + ", o.created_at)"
+                  + ", o.created_at), l.source"
                   + " FROM checkout.orders o JOIN checkout.order_lines l ON l.order_id = o.id"
                   + " WHERE o.created_at >= ? AND o.created_at < ?")) {
         s.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
@@ -197,7 +197,8 @@ public final class AuditReader {
                     r.getLong(3),
                     r.getLong(4),
                     r.getString(5),
-                    r.getTimestamp(6).toInstant()));
+                    r.getTimestamp(6).toInstant(),
+                    r.getString(7)));
           }
         }
       }

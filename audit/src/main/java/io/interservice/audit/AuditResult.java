@@ -11,6 +11,8 @@ package io.interservice.audit;
  * @param duplicateIds order ids acknowledged more than once for different requests
  * @param stalenessP99Ms 99th percentile of staleness over stale lines, in ms (0 when none)
  * @param stalenessMaxMs largest staleness in ms (0 when none)
+ * @param freshness the share of current lines by the time since their sku last changed
+ * @param linesBySource lines by where their price came from
  */
 public record AuditResult(
     long lines,
@@ -20,7 +22,9 @@ public record AuditResult(
     long lost,
     long duplicateIds,
     double stalenessP99Ms,
-    double stalenessMaxMs) {
+    double stalenessMaxMs,
+    java.util.List<Freshness.Bucket> freshness,
+    java.util.Map<String, Long> linesBySource) {
 
   /** Stale lines as a share of all lines (0 when there are none). */
   public double staleRate() {

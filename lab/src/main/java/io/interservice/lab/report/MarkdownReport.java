@@ -249,6 +249,8 @@ public final class MarkdownReport {
                 num(p.max(), 1)));
       }
     }
+    sources(md, runs);
+    freshness(md, runs);
     md.append("\nCorrupt lines in all runs: **")
         .append(corrupt)
         .append("**; lost orders: **")
@@ -256,6 +258,80 @@ public final class MarkdownReport {
         .append("** (both must be 0); orders still pending after the drain: **")
         .append(runs.stream().mapToLong(RunResult::pendingAfterDrain).sum())
         .append("** (must be 0).\n");
+  }
+
+  /**
+   * Where the lines' prices came from, for the runs that used more than one source or a bound:
+   * {@code bounded}'s share served locally, and its lines served beyond the bound.
+   */
+  private static void sources(StringBuilder md, List<RunResult> runs) {
+    List<RunResult> mixed =
+        runs.stream()
+            .filter(r -> r.audit().linesBySource() != null)
+            .filter(r ->
+                r.audit().linesBySource().size() > 1
+                    || r.audit().linesBySource().containsKey("bounded-replica"))
+            .toList();
+    if (mixed.isEmpty()) {
+      return;
+    }
+    md.append(
+        "\nWhere the prices came from, by line (`bounded`: from its replica while the watermark was"
+            + " within 500 ms, from catalog past it, `beyond-bound` only under `serve-stale`);"
+            + " staleness max is the audit's, against a 500 ms bound.\n\n"
+            + "| technique | scenario | lines | by source | local share | beyond the bound |"
+            + " staleness max ms |\n|---|---|---|---|---|---|---|\n");
+    for (RunResult r : mixed) {
+      Map<String, Long> by = r.audit().linesBySource();
+      long lines = by.values().stream().mapToLong(Long::longValue).sum();
+      long local = by.getOrDefault("bounded-replica", 0L) + by.getOrDefault("event-replica", 0L);
+      md.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "| %s | %s | %d | %s | %s %% | %d | %s |%n",
+              r.technique(),
+              r.scenario(),
+              lines,
+              by,
+              num(lines == 0 ? 0 : 100.0 * local / lines, 2),
+              by.getOrDefault("beyond-bound", 0L),
+              num(r.audit().stalenessMs().max(), 1)));
+    }
+  }
+
+  /**
+   * The freshness curve of each technique in {@code steady}: of the lines ordered a given time
+   * after their sku's last change, the share that was current (t-visibility).
+   */
+  private static void freshness(StringBuilder md, List<RunResult> runs) {
+    List<RunResult> steady =
+        runs.stream()
+            .filter(r -> r.scenario().equals("steady") && r.repeat() == 1)
+            .filter(r -> r.audit().freshness() != null && !r.audit().freshness().isEmpty())
+            .toList();
+    if (steady.isEmpty()) {
+      return;
+    }
+    List<RunResult.Freshness> first = steady.get(0).audit().freshness();
+    md.append(
+        "\nFreshness in `steady` (t-visibility): of the lines ordered within each time after their"
+            + " sku's last change, the share that were current; the lines in each cell in"
+            + " brackets.\n\n| technique |");
+    for (RunResult.Freshness f : first) {
+      md.append(' ')
+          .append(f.toMs() == null ? "≥ " + num(f.fromMs(), 0) : "< " + num(f.toMs(), 0))
+          .append(" ms |");
+    }
+    md.append("\n|---|").append("---|".repeat(first.size())).append('\n');
+    for (RunResult r : steady) {
+      md.append("| ").append(r.technique()).append(" |");
+      for (RunResult.Freshness f : r.audit().freshness()) {
+        md.append(' ')
+            .append(f.lines() == 0 ? "–" : num(f.current() * 100, 1) + " % (" + f.lines() + ")")
+            .append(" |");
+      }
+      md.append('\n');
+    }
   }
 
   private static void complexity(StringBuilder md, List<RunResult> runs) {

@@ -97,8 +97,16 @@ final class Figures {
         audit.corrupt(),
         audit.lost(),
         round(audit.staleRate(), 5),
-        new RunResult.Staleness(
-            round(audit.stalenessP99Ms(), 1), round(audit.stalenessMaxMs(), 1)));
+        new RunResult.Staleness(round(audit.stalenessP99Ms(), 1), round(audit.stalenessMaxMs(), 1)),
+        audit.freshness().stream()
+            .map(b ->
+                new RunResult.Freshness(
+                    b.fromMs(),
+                    Double.isInfinite(b.toMs()) ? null : b.toMs(),
+                    b.lines(),
+                    round(b.currentShare(), 4)))
+            .toList(),
+        audit.linesBySource());
   }
 
   /** The measured part's first half against its second ({@link Steadiness}). */

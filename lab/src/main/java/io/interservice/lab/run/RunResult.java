@@ -148,7 +148,16 @@ public record RunResult(
       long corrupt,
       long lost,
       double staleRate,
-      Staleness stalenessMs) {}
+      Staleness stalenessMs,
+      @Nullable List<Freshness> freshness,
+      @Nullable Map<String, Long> linesBySource) {}
+
+  /**
+   * One point of the freshness curve: of the lines ordered {@code fromMs} to {@code toMs} (null: no
+   * end) after their sku's last change, how many there were and the share that were current.
+   */
+  public record Freshness(
+      double fromMs, @org.jspecify.annotations.Nullable Double toMs, long lines, double current) {}
 
   /** Staleness of stale lines, in ms. */
   public record Staleness(double p99, double max) {}

@@ -85,6 +85,35 @@ class BoundedTest {
   }
 
   @Test
+  void theClockReadsAreJudgedByAgreesWithCatalogsDatabaseClockWithinAMillisecond()
+      throws Exception {
+    // the watermark is the database's clock; the bound is checked against checkout's JVM clock,
+    // on the same host as this test's: the skew the bound's guarantee assumes
+    long worstMicros = 0;
+    try (Connection c = DriverManager.getConnection(scenario.database.adminUrl());
+        Statement s = c.createStatement()) {
+      for (int i = 0; i < 200; i++) {
+        Instant before = Instant.now();
+        Instant db;
+        try (var r = s.executeQuery("SELECT clock_timestamp()")) {
+          r.next();
+          db = r.getTimestamp(1).toInstant();
+        }
+        Instant after = Instant.now();
+        // the database's reading lies between ours unless the clocks disagree
+        long outside =
+            Math.max(
+                Duration.between(db, before).toNanos() / 1000,
+                Duration.between(after, db).toNanos() / 1000);
+        worstMicros = Math.max(worstMicros, outside);
+      }
+    }
+    System.err.println(
+        "bounded: database clock outside the JVM's bracket by at most " + worstMicros + " µs");
+    assertThat(worstMicros).isLessThan(1000);
+  }
+
+  @Test
   void aBoundShorterThanTheHeartbeatPlusTheRelaysDelayIsRefusedAtStartNamingBoth() {
     assertThatThrownBy(() ->
             scenario.topology.anotherCheckout(

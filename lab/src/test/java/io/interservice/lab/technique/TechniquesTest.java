@@ -24,6 +24,8 @@ class TechniquesTest {
             "polling",
             "push",
             "events",
+            "bounded",
+            "replicated-cache",
             "messaging");
   }
 
