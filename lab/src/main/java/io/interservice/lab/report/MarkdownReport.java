@@ -276,15 +276,17 @@ public final class MarkdownReport {
       return;
     }
     md.append(
-        "\nWhere the prices came from, by line (`bounded`: from its replica while the watermark was"
-            + " within 500 ms, from catalog past it, `beyond-bound` only under `serve-stale`);"
-            + " staleness max is the audit's, against a 500 ms bound.\n\n"
+        "\nWhere the prices came from, by line, for the techniques that read a local copy and ask"
+            + " catalog too (`bounded`: its replica while the watermark was within 500 ms, catalog"
+            + " past it, `beyond-bound` only under `serve-stale`); local share = lines not priced by"
+            + " catalog; staleness max is the audit's (for `bounded`, against its 500 ms"
+            + " bound).\n\n"
             + "| technique | scenario | lines | by source | local share | beyond the bound |"
             + " staleness max ms |\n|---|---|---|---|---|---|---|\n");
     for (RunResult r : mixed) {
       Map<String, Long> by = r.audit().linesBySource();
       long lines = by.values().stream().mapToLong(Long::longValue).sum();
-      long local = by.getOrDefault("bounded-replica", 0L) + by.getOrDefault("event-replica", 0L);
+      long local = lines - by.getOrDefault("owner", 0L);
       md.append(
           String.format(
               java.util.Locale.ROOT,

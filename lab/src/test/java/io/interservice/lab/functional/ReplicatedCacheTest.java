@@ -115,6 +115,36 @@ class ReplicatedCacheTest {
     });
   }
 
+  @Test
+  void aCheckoutThatFindsNoMemberHoldingTheMapIsNotReadyAndInventsNothingUntilCatalogJoins()
+      throws Exception {
+    scenario.checkout.kill();
+    scenario.catalog.kill();
+    try {
+      scenario.checkout.restartLive(); // alone: no catalog, no other checkout
+      assertThat(scenario.checkoutHttp.anonymous().get("/health/ready").status()).isEqualTo(503);
+      Http.Answer refused = scenario.checkoutHttp.order("SKU-00041", 1);
+      assertThat(refused.status()).isEqualTo(503);
+      assertThat(refused.json().get("reason").asText()).isEqualTo("not_ready");
+
+      long catalogBack = System.nanoTime();
+      scenario.catalog.restart();
+      await("ready once catalog has joined it and loaded the map")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> scenario.checkoutHttp.anonymous().get("/health/ready").status() == 200);
+      System.err.printf(
+          "replicated-cache: a lone checkout became ready %d ms after catalog was restarted%n",
+          (System.nanoTime() - catalogBack) / 1_000_000);
+      assertThat(line(scenario.checkoutHttp, "SKU-00041").get("source").asText())
+          .isEqualTo("replicated-cache");
+    } finally {
+      if (!scenario.catalog.alive()) {
+        scenario.catalog.restart();
+      }
+    }
+  }
+
   private static HazelcastInstance joinAsAnotherMember() {
     List<String> args = scenario.topology.anotherMemberArgs();
     return Cluster.join(
