@@ -65,8 +65,14 @@ final class Checkout {
     Optional<Order> stored =
         switch (pricing) {
           case Pricing.BeforeTransaction before -> {
-            Read.Found<String, Price> found = read(before.reader(), request);
-            Order order = order(request, found);
+            Read.Found<String, Price> read = read(before.reader(), request);
+            Order priced = order(request, read);
+            Read.Found<String, Price> found =
+                switch (before.confirmation().confirm(read, priced.total())) {
+                  case Read.Unavailable<String, Price> down -> throw unavailable(down);
+                  case Read.Found<String, Price> confirmed -> confirmed;
+                };
+            Order order = found == read ? priced : order(request, found);
             yield store.insert(
                 c -> order,
                 owner,

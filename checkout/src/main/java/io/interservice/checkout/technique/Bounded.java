@@ -5,6 +5,7 @@ import io.interservice.access.BoundPolicy;
 import io.interservice.access.BoundedBuilder;
 import io.interservice.access.Provenance;
 import io.interservice.access.Read;
+import io.interservice.access.Reader;
 import io.interservice.access.Source;
 import io.interservice.access.Versioned;
 import io.interservice.access.replica.Replica;
@@ -22,7 +23,7 @@ import java.util.Set;
  * reject}, {@code serve-stale} or {@code wait}, up to {@code --bound-wait}, 1 s) when catalog
  * cannot answer. An order priced from the replica commits only while its prices are still within
  * the bound. A bound shorter than the interval plus {@code --relay-delay} (100 ms) is refused at
- * start.
+ * start. With {@code --verify-above}, larger orders are confirmed with catalog before they commit.
  */
 final class Bounded implements Technique {
   /** What the replica's own answers say before the bounded reader dates them by its watermark. */
@@ -42,7 +43,8 @@ final class Bounded implements Technique {
         "watermark-interval",
         "relay-delay",
         "bound-policy",
-        "bound-wait");
+        "bound-wait",
+        "verify-above");
   }
 
   @Override
@@ -53,16 +55,66 @@ final class Bounded implements Technique {
     Duration interval = settings.duration("watermark-interval", Duration.ofMillis(100));
     Duration delay = settings.duration("relay-delay", Duration.ofMillis(100));
     Duration wait = settings.duration("bound-wait", Duration.ofSeconds(1));
+    long verifyAbove = settings.integer("verify-above", -1);
     BoundedBuilder.requireBoundAboveHeartbeat(bound, interval, delay);
     Replica<String, Price> replica = Events.replica(context, REPLICA);
+    Reader<String, Price> owner = Direct.reader(context);
+    Pricing.Confirmation confirmation =
+        verifyAbove < 0
+            ? Pricing.Confirmation.NONE
+            : new VerifyAtCommit(owner, verifyAbove, context.api().metrics().registry());
     return new Pricing.BeforeTransaction(
-        Access.bounded(replica, Direct.reader(context))
+        Access.bounded(replica, owner)
             .bound(bound)
             .heartbeat(interval, delay)
             .policy(policy)
             .waitLimit(wait)
             .build(),
+        confirmation,
         (found, now) -> withinBound(found, now, bound));
+  }
+
+  /**
+   * {@code --verify-above}: an order whose total is above the threshold (minor units) and that was
+   * priced from the replica has its versions confirmed with catalog in one batched call before it
+   * commits; where catalog has a newer version, the order is charged catalog's price; when catalog
+   * cannot answer, the order is refused (503). Counted in {@code bounded.verifications} by outcome.
+   */
+  private record VerifyAtCommit(
+      Reader<String, Price> owner, long above, io.micrometer.core.instrument.MeterRegistry meters)
+      implements Pricing.Confirmation {
+    @Override
+    public Read<String, Price> confirm(Read.Found<String, Price> found, long total) {
+      boolean fromReplica =
+          found.values().values().stream()
+              .anyMatch(v -> !v.provenance().source().equals(Source.OWNER));
+      if (total <= above || !fromReplica) {
+        return found;
+      }
+      Read<String, Price> asked = owner.read(found.values().keySet());
+      String outcome =
+          switch (asked) {
+            case Read.Unavailable<String, Price> down -> "unavailable";
+            case Read.Found<String, Price> theirs ->
+                sameVersions(found, theirs) ? "confirmed" : "changed";
+          };
+      meters.counter("bounded.verifications", "outcome", outcome).increment();
+      return outcome.equals("confirmed") ? found : asked;
+    }
+
+    private static boolean sameVersions(
+        Read.Found<String, Price> ours, Read.Found<String, Price> theirs) {
+      if (!theirs.unknown().isEmpty()) {
+        return false;
+      }
+      for (var e : ours.values().entrySet()) {
+        Versioned<Price> t = theirs.values().get(e.getKey());
+        if (t == null || t.provenance().version() != e.getValue().provenance().version()) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** Whether every price read from the replica is still within the bound at {@code now}. */

@@ -20,11 +20,26 @@ public sealed interface Pricing {
    * Prices are read through a reader before the order's transaction begins; {@code guard} says,
    * just before the order commits, whether they may still be committed.
    */
-  record BeforeTransaction(Reader<String, Price> reader, CommitGuard guard) implements Pricing {
-    /** Prices that stay good to commit whenever the order commits. */
+  record BeforeTransaction(
+      Reader<String, Price> reader, Confirmation confirmation, CommitGuard guard)
+      implements Pricing {
+    /** Prices taken as read, and good to commit whenever the order commits. */
     public BeforeTransaction(Reader<String, Price> reader) {
-      this(reader, CommitGuard.ALWAYS);
+      this(reader, Confirmation.NONE, CommitGuard.ALWAYS);
     }
+  }
+
+  /**
+   * A second look at prices read before the order's transaction, knowing the order's total: the
+   * prices to charge (those read, or the owner's newer ones), or why there are none.
+   */
+  @FunctionalInterface
+  interface Confirmation {
+    /** Prices taken as read. */
+    Confirmation NONE = (found, total) -> found;
+
+    /** The prices to charge for an order of {@code total} priced from {@code found}. */
+    Read<String, Price> confirm(Read.Found<String, Price> found, long total);
   }
 
   /** Whether prices read before the order's transaction may still be committed. */

@@ -73,15 +73,17 @@ class BoundedTest {
       // it has a transaction id: a change it made could still commit, dated before now
       s.execute("SELECT pg_current_xact_id()");
       await("reads leave the replica once its watermark is older than the bound")
-          .atMost(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(5))
           .pollInterval(Duration.ofMillis(50))
-          .until(() -> line("SKU-00012").get("source").asText().equals("owner"));
+          .until(() -> source(scenario.checkoutHttp, "SKU-00012"), where -> where.equals("owner"));
       c.rollback();
     }
     await("the watermark moves on once it ended")
         .atMost(Duration.ofSeconds(2))
         .pollInterval(Duration.ofMillis(50))
-        .until(() -> line("SKU-00012").get("source").asText().equals("bounded-replica"));
+        .until(
+            () -> source(scenario.checkoutHttp, "SKU-00012"),
+            where -> where.equals("bounded-replica"));
   }
 
   @Test
@@ -122,6 +124,42 @@ class BoundedTest {
         .hasMessageContaining("staleness bound of 150ms")
         .hasMessageContaining("watermark interval (100ms)")
         .hasMessageContaining("relay's delay (100ms)");
+  }
+
+  @Test
+  void verifyAtCommitChargesCatalogsNewerPriceWhenTheReplicaIsBehindWithinItsBound()
+      throws Exception {
+    // a long bound, so that the replica stays trusted while the broker is frozen
+    ServiceProcess verifying =
+        scenario.topology.anotherCheckout(
+            List.of("--staleness-bound", "60s", "--verify-above", "1000"), "checkout-verify.log");
+    Http http = http(verifying);
+    var broker = SharedBroker.get().nodes().get(0);
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> source(http).equals("bounded-replica"));
+      long before = scenario.admin.changePrice("SKU-00015", 900);
+      await()
+          .atMost(Duration.ofSeconds(3))
+          .until(() -> line(http, "SKU-00015").get("priceVersion").asLong() == before);
+      broker.pause();
+      long changed = scenario.admin.changePrice("SKU-00015", 950);
+
+      JsonNode small = line(http, "SKU-00015"); // 950 or 900 × 1: not above the threshold
+      JsonNode large = orderOf(http, "SKU-00015", 2);
+
+      assertThat(small.get("priceVersion").asLong())
+          .as("a small order takes the replica's price, behind but within the bound")
+          .isEqualTo(before);
+      assertThat(large.get("priceVersion").asLong())
+          .as("a large order is confirmed with catalog, which has a newer version")
+          .isEqualTo(changed);
+      assertThat(large.get("unitPrice").asLong()).isEqualTo(950);
+      assertThat(large.get("source").asText()).isEqualTo("owner");
+      assertThat(http.metric("bounded_verifications_total{outcome=\"changed\"}")).isEqualTo(1);
+    } finally {
+      broker.resume();
+      verifying.close();
+    }
   }
 
   @Test
@@ -249,12 +287,29 @@ class BoundedTest {
   }
 
   private static String source(Http checkout) {
-    Http.Answer a = checkout.order("SKU-00014", 1);
-    return a.status() == 201 ? a.json().at("/lines/0/source").asText() : "status " + a.status();
+    return source(checkout, "SKU-00014");
+  }
+
+  /** Where an order's price came from, or its status and problem when it was not placed. */
+  private static String source(Http checkout, String sku) {
+    Http.Answer a = checkout.order(sku, 1);
+    return a.status() == 201
+        ? a.json().at("/lines/0/source").asText()
+        : "status " + a.status() + " " + a.raw().body();
   }
 
   private static Http http(ServiceProcess checkout) {
     return new Http(checkout.url(), scenario.topology.clientAuthorization("alice"));
+  }
+
+  private static JsonNode line(Http checkout, String sku) {
+    return orderOf(checkout, sku, 1);
+  }
+
+  private static JsonNode orderOf(Http checkout, String sku, int quantity) {
+    Http.Answer a = checkout.order(sku, quantity);
+    assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
+    return a.json().at("/lines/0");
   }
 
   private static JsonNode line(String sku) {
