@@ -37,6 +37,7 @@ public final class Audit {
     long stale = 0;
     long corrupt = 0;
     List<Long> staleness = new ArrayList<>();
+    Map<String, Double> worstBySource = new java.util.TreeMap<>();
     for (AuditedLine line : lines) {
       PriceVersion v = byKey.get(line.sku() + "\u0000" + line.priceVersion());
       if (v == null || v.price() != line.unitPrice() || !v.currency().equals(line.currency())) {
@@ -45,7 +46,9 @@ public final class Audit {
         current++;
       } else {
         stale++;
-        staleness.add(stalenessMicros(v, line));
+        long micros = stalenessMicros(v, line);
+        staleness.add(micros);
+        worstBySource.merge(line.source(), micros / 1000.0, Math::max);
       }
     }
     Set<UUID> seen = new HashSet<>();
@@ -70,7 +73,8 @@ public final class Audit {
         percentile(sorted, 0.99) / 1000.0,
         sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
         Freshness.of(history, lines),
-        bySource(lines));
+        bySource(lines),
+        worstBySource);
   }
 
   private static Map<String, Long> bySource(Collection<AuditedLine> lines) {

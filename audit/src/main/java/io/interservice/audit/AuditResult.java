@@ -13,6 +13,7 @@ package io.interservice.audit;
  * @param stalenessMaxMs largest staleness in ms (0 when none)
  * @param freshness the share of current lines by the time since their sku last changed
  * @param linesBySource lines by where their price came from
+ * @param stalenessMaxMsBySource the largest staleness of the stale lines of each source, in ms
  */
 public record AuditResult(
     long lines,
@@ -24,7 +25,8 @@ public record AuditResult(
     double stalenessP99Ms,
     double stalenessMaxMs,
     java.util.List<Freshness.Bucket> freshness,
-    java.util.Map<String, Long> linesBySource) {
+    java.util.Map<String, Long> linesBySource,
+    java.util.Map<String, Double> stalenessMaxMsBySource) {
 
   /** Stale lines as a share of all lines (0 when there are none). */
   public double staleRate() {

@@ -21,9 +21,10 @@ import java.util.Set;
  * emits one every {@code --watermark-interval}, 100 ms) is at most that old, catalog's {@code GET
  * /prices} past it (with the direct reader's resilience), and {@code --bound-policy} ({@code
  * reject}, {@code serve-stale} or {@code wait}, up to {@code --bound-wait}, 1 s) when catalog
- * cannot answer. An order priced from the replica commits only while its prices are still within
- * the bound. A bound shorter than the interval plus {@code --relay-delay} (100 ms) is refused at
- * start. With {@code --verify-above}, larger orders are confirmed with catalog before they commit.
+ * cannot answer. An order commits only while its prices (from the replica or from catalog) are
+ * still within the bound. A bound shorter than the interval plus {@code --relay-delay} (100 ms) is
+ * refused at start. With {@code --verify-above}, larger orders are confirmed with catalog before
+ * they commit.
  */
 final class Bounded implements Technique {
   /** What the replica's own answers say before the bounded reader dates them by its watermark. */
@@ -117,11 +118,16 @@ final class Bounded implements Technique {
     }
   }
 
-  /** Whether every price read from the replica is still within the bound at {@code now}. */
+  /**
+   * Whether every price is still within the bound at {@code now}: those read from the replica
+   * (known current at its watermark) and those asked of catalog (known current when it answered; a
+   * slow order between that answer and its commit would otherwise outlive the bound). Only prices
+   * served beyond the bound on purpose ({@code serve-stale}) are exempt.
+   */
   private static boolean withinBound(Read.Found<String, Price> found, Instant now, Duration bound) {
     for (Versioned<Price> price : found.values().values()) {
       Provenance p = price.provenance();
-      if (p.source().equals(Source.BOUNDED_REPLICA) && now.isAfter(p.asOf().plus(bound))) {
+      if (!p.source().equals(Source.BEYOND_BOUND) && now.isAfter(p.asOf().plus(bound))) {
         return false;
       }
     }

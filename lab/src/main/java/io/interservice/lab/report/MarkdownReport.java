@@ -282,7 +282,7 @@ public final class MarkdownReport {
             + " catalog; staleness max is the audit's (for `bounded`, against its 500 ms"
             + " bound).\n\n"
             + "| technique | scenario | lines | by source | local share | beyond the bound |"
-            + " staleness max ms |\n|---|---|---|---|---|---|---|\n");
+            + " staleness max ms | by source |\n|---|---|---|---|---|---|---|---|\n");
     for (RunResult r : mixed) {
       Map<String, Long> by = r.audit().linesBySource();
       long lines = by.values().stream().mapToLong(Long::longValue).sum();
@@ -290,14 +290,17 @@ public final class MarkdownReport {
       md.append(
           String.format(
               java.util.Locale.ROOT,
-              "| %s | %s | %d | %s | %s %% | %d | %s |%n",
+              "| %s | %s | %d | %s | %s %% | %d | %s | %s |%n",
               r.technique(),
               r.scenario(),
               lines,
               by,
               num(lines == 0 ? 0 : 100.0 * local / lines, 2),
               by.getOrDefault("beyond-bound", 0L),
-              num(r.audit().stalenessMs().max(), 1)));
+              num(r.audit().stalenessMs().max(), 1),
+              r.audit().stalenessMaxMsBySource() == null
+                  ? "–"
+                  : r.audit().stalenessMaxMsBySource()));
     }
   }
 

@@ -106,7 +106,8 @@ final class Figures {
                     b.lines(),
                     round(b.currentShare(), 4)))
             .toList(),
-        audit.linesBySource());
+        audit.linesBySource(),
+        audit.stalenessMaxMsBySource());
   }
 
   /** The measured part's first half against its second ({@link Steadiness}). */

@@ -150,7 +150,8 @@ public record RunResult(
       double staleRate,
       Staleness stalenessMs,
       @Nullable List<Freshness> freshness,
-      @Nullable Map<String, Long> linesBySource) {}
+      @Nullable Map<String, Long> linesBySource,
+      @Nullable Map<String, Double> stalenessMaxMsBySource) {}
 
   /**
    * One point of the freshness curve: of the lines ordered {@code fromMs} to {@code toMs} (null: no

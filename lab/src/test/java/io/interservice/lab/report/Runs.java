@@ -51,6 +51,7 @@ final class Runs {
             staleRate,
             new RunResult.Staleness(0, 0),
             List.of(),
+            Map.of(),
             Map.of()),
         0,
         new RunResult.Timeline(List.of(), List.of()),
