@@ -193,6 +193,7 @@ final class Checkout {
             "Prices too old to commit",
             "the order's prices passed their staleness bound before it could commit; nothing was"
                 + " written, retry")
+        .with("reason", "stale_at_commit")
         .with("retryAfterSeconds", 1)
         .toException();
   }
