@@ -43,10 +43,9 @@ final class CatalogHttpClient implements OwnerCall<String, Price> {
     HttpClientRequest request =
         http.get("/prices")
             .readTimeout(timeout)
-            .header(HeaderNames.AUTHORIZATION, authorization.get());
-    for (String sku : skus) {
-      request.queryParam("sku", sku);
-    }
+            .header(HeaderNames.AUTHORIZATION, authorization.get())
+            // one call with every value: a second call for the same name replaces the first
+            .queryParam("sku", skus.toArray(String[]::new));
     int status;
     byte[] body;
     try (HttpClientResponse response = request.request()) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,6 +80,56 @@ class HostileOwnerTest {
       assertThat(read).as(what).isInstanceOf(Read.Unavailable.class);
       assertThat(((Read.Unavailable<String, Price>) read).reason())
           .isEqualTo(Read.Reason.OWNER_FAILED);
+    } finally {
+      owner.stop(0);
+    }
+  }
+
+  @Test
+  void overHttpEverySkuOfABatchIsAskedInOneRequestWithTheCallersCredentials() throws Exception {
+    HttpServer owner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    owner.createContext(
+        "/prices",
+        exchange -> {
+          queries.add(exchange.getRequestURI().getRawQuery());
+          authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+          StringBuilder prices = new StringBuilder();
+          for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+            String sku = pair.substring("sku=".length());
+            prices
+                .append(prices.isEmpty() ? "" : ",")
+                .append(
+                    "{\"sku\":\""
+                        + sku
+                        + "\",\"price\":100,\"currency\":\"USD\",\"version\":1,"
+                        + "\"asOf\":\"2026-01-01T00:00:00Z\"}");
+          }
+          byte[] body =
+              ("{\"prices\":[" + prices + "],\"unknown\":[]}").getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    owner.start();
+    try {
+      String url = "http://127.0.0.1:" + owner.getAddress().getPort();
+      Read<String, Price> read =
+          Access.direct("catalog", new CatalogHttpClient(url, Duration.ofSeconds(1), TOKEN))
+              .warmUp(Set.of("SKU-0"), 0)
+              .build()
+              .read(Set.of("SKU-1", "SKU-2", "SKU-3"));
+
+      assertThat(read).isInstanceOf(Read.Found.class);
+      assertThat(((Read.Found<String, Price>) read).values())
+          .containsOnlyKeys("SKU-1", "SKU-2", "SKU-3");
+      assertThat(queries).hasSize(1);
+      assertThat(queries.get(0).split("&"))
+          .containsExactlyInAnyOrder("sku=SKU-1", "sku=SKU-2", "sku=SKU-3");
+      assertThat(authorizations).containsExactly(TOKEN.get());
     } finally {
       owner.stop(0);
     }
