@@ -1,6 +1,5 @@
 package io.interservice.lab.load;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +46,9 @@ public final class ClosedLoopDriver {
         running.add(
             pool.submit(() -> {
               while (System.nanoTime() < end) {
-                HttpRequest request =
-                    Orders.post(
-                        checkout, OpenLoopDriver.cart(random, skus), Duration.ofSeconds(10));
+                String cart = OpenLoopDriver.cart(random, skus);
                 long sent = System.nanoTime();
-                boolean success = Orders.acknowledged(request);
+                boolean success = Orders.acknowledged(checkout, cart, Duration.ofSeconds(10));
                 long done = System.nanoTime();
                 if (sent >= measureFrom && done <= end) {
                   if (success) {

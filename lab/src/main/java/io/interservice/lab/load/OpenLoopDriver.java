@@ -1,8 +1,5 @@
 package io.interservice.lab.load;
 
-import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -252,10 +249,9 @@ public final class OpenLoopDriver {
           continue;
         }
         inFlight.incrementAndGet();
-        HttpRequest request = Orders.post(checkout, body, config.requestTimeout());
         senders.execute(() -> {
           try {
-            String failure = send(request, acknowledged);
+            String failure = send(checkout, body, config.requestTimeout(), acknowledged);
             if (failure != null && failure.startsWith(ACCEPTED)) {
               // settled later, from checkout's database: no polling disturbs what is measured
               if (measured) {
@@ -312,23 +308,18 @@ public final class OpenLoopDriver {
    * ({@code 202}), else why not ({@link #failure}).
    */
   private static @Nullable String send(
-      HttpRequest request, ConcurrentLinkedQueue<UUID> acknowledged) {
-    try {
-      HttpResponse<String> response =
-          Orders.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      int status = response.statusCode();
-      if (status / 100 == 2) {
-        UUID id = orderId(response.body());
-        acknowledged.add(id);
-        return status == 202 ? ACCEPTED + id : null;
-      }
-      return failure(status, response.body());
-    } catch (IOException e) {
-      return TIMEOUT;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      Client checkout, String body, Duration timeout, ConcurrentLinkedQueue<UUID> acknowledged) {
+    Orders.Answer response = Orders.post(checkout, body, timeout);
+    int status = response.status();
+    if (status < 0) {
       return TIMEOUT;
     }
+    if (status / 100 == 2) {
+      UUID id = orderId(response.body());
+      acknowledged.add(id);
+      return status == 202 ? ACCEPTED + id : null;
+    }
+    return failure(status, response.body());
   }
 
   /** A failed answer as {@code "<status> <reason>"}: the problem's reason, else its type. */

@@ -67,6 +67,6 @@ public final class Priming {
   }
 
   private static boolean order(Client checkout, String body) throws InterruptedException {
-    return Orders.acknowledged(Orders.post(checkout, body, Duration.ofSeconds(5)));
+    return Orders.acknowledged(checkout, body, Duration.ofSeconds(5));
   }
 }
