@@ -132,7 +132,7 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--find-max",
       description =
-          "also step the rate up (×1.5 from --rate) in steady until p99 exceeds --slo or errors exceed 1 %%, then halve the last interval twice")
+          "also step the rate up (×1.5 from --rate) in steady until p99 exceeds --slo or errors exceed 1 %%, then halve the last interval twice; a failed step is run once more")
   boolean findMax;
 
   @Option(
