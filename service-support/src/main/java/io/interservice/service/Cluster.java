@@ -25,6 +25,31 @@ public final class Cluster {
   private Cluster() {}
 
   /**
+   * The configuration of a member named {@code instance} in cluster {@code name}, bound to {@code
+   * host}:{@code port} only, joining {@code members} by TCP/IP: no multicast, no auto-detection, no
+   * phone-home, no Jet, JDK logging; waits 1 s before joining and 2 s to connect to a member.
+   */
+  public static Config config(
+      String name, String instance, String host, int port, List<String> members) {
+    Config config = new Config();
+    config.setClusterName(name);
+    config.setInstanceName(instance);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "jdk");
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    config.getJetConfig().setEnabled(false);
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(port).setPortAutoIncrement(false);
+    network.getInterfaces().setEnabled(true).addInterface(host);
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2).setMembers(members);
+    return config;
+  }
+
+  /**
    * Starts this service's member and returns once it has joined a cluster, or formed one alone when
    * no member listed answered.
    *
@@ -49,21 +74,13 @@ public final class Cluster {
       throw new IllegalArgumentException(
           "a replicated cache needs --cluster-members host:port,... (the members to join)");
     }
-    Config config = new Config();
-    config.setClusterName(settings.string("cluster-name", "interservice"));
-    config.setInstanceName(service + "-" + port);
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.logging.type", "jdk");
-    config.setProperty("hazelcast.socket.bind.any", "false");
-    config.setProperty("hazelcast.wait.seconds.before.join", "1");
-    config.getJetConfig().setEnabled(false);
-    NetworkConfig network = config.getNetworkConfig();
-    network.setPort(port).setPortAutoIncrement(false);
-    network.getInterfaces().setEnabled(true).addInterface(host);
-    JoinConfig join = network.getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2).setMembers(members);
+    Config config =
+        config(
+            settings.string("cluster-name", "interservice"),
+            service + "-" + port,
+            host,
+            port,
+            members);
     return Hazelcast.newHazelcastInstance(config);
   }
 }

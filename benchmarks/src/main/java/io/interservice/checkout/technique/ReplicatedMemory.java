@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.replicatedmap.ReplicatedMap;
+import io.interservice.service.Cluster;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
@@ -30,16 +31,8 @@ public final class ReplicatedMemory {
     }
     List<HazelcastInstance> cluster = new ArrayList<>();
     for (int m = 0; m < members; m++) {
-      Config c = new Config();
-      c.setClusterName("memory-probe");
-      c.setProperty("hazelcast.phone.home.enabled", "false");
+      Config c = Cluster.config("memory-probe", "member-" + m, "127.0.0.1", 5901 + m, addresses);
       c.setProperty("hazelcast.logging.type", "none");
-      c.getJetConfig().setEnabled(false);
-      c.getNetworkConfig().setPort(5901 + m).setPortAutoIncrement(false);
-      c.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-      c.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-      c.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-      c.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).setMembers(addresses);
       cluster.add(Hazelcast.newHazelcastInstance(c));
     }
     ReplicatedMap<String, String> map = cluster.get(0).getReplicatedMap("catalog.prices");

@@ -9,6 +9,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.replicatedmap.ReplicatedMap;
 import io.interservice.access.Reader;
 import io.interservice.access.hazelcast.CacheReader;
+import io.interservice.service.Cluster;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,20 +82,14 @@ public class ReplicatedStructuresBenchmark {
   }
 
   private static Config member(int port) {
-    Config c = new Config();
-    c.setClusterName("benchmark");
-    c.setProperty("hazelcast.phone.home.enabled", "false");
+    Config c =
+        Cluster.config(
+            "benchmark",
+            "member-" + port,
+            "127.0.0.1",
+            port,
+            List.of("127.0.0.1:5801", "127.0.0.1:5802"));
     c.setProperty("hazelcast.logging.type", "none");
-    c.getJetConfig().setEnabled(false);
-    c.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
-    c.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-    c.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-    c.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-    c.getNetworkConfig()
-        .getJoin()
-        .getTcpIpConfig()
-        .setEnabled(true)
-        .setMembers(List.of("127.0.0.1:5801", "127.0.0.1:5802"));
     c.getMapConfig("prices-near")
         .setNearCacheConfig(
             new NearCacheConfig("prices-near")

@@ -3,6 +3,7 @@ package io.interservice.checkout.technique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
@@ -50,18 +51,17 @@ class HostileOwnerTest {
             GOOD.replace("SKU-1", "SKU-1\",\"pad\":\"" + "x".repeat(300_000))));
   }
 
-  private static byte[] answer(String price) {
-    return ("{\"prices\":[" + price + "],\"unknown\":[]}").getBytes(StandardCharsets.UTF_8);
-  }
-
-  @ParameterizedTest(name = "HTTP: {0}")
-  @MethodSource("hostileBodies")
-  void overHttpAHostileAnswerIsCatalogFailing(String what, String price) throws Exception {
+  /**
+   * A fake catalog on a free port whose {@code GET /prices} answers 200 with the JSON body {@code
+   * answer} makes of each request; started, stop it when done.
+   */
+  private static HttpServer owner(java.util.function.Function<HttpExchange, byte[]> answer)
+      throws IOException {
     HttpServer owner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    byte[] body = answer(price);
     owner.createContext(
         "/prices",
         exchange -> {
+          byte[] body = answer.apply(exchange);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(200, body.length);
           try (OutputStream out = exchange.getResponseBody()) {
@@ -69,10 +69,24 @@ class HostileOwnerTest {
           }
         });
     owner.start();
+    return owner;
+  }
+
+  private static String url(HttpServer owner) {
+    return "http://127.0.0.1:" + owner.getAddress().getPort();
+  }
+
+  private static byte[] answer(String price) {
+    return ("{\"prices\":[" + price + "],\"unknown\":[]}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest(name = "HTTP: {0}")
+  @MethodSource("hostileBodies")
+  void overHttpAHostileAnswerIsCatalogFailing(String what, String price) throws Exception {
+    HttpServer owner = owner(exchange -> answer(price));
     try {
-      String url = "http://127.0.0.1:" + owner.getAddress().getPort();
       Read<String, Price> read =
-          Access.direct("catalog", new CatalogHttpClient(url, Duration.ofSeconds(1), TOKEN))
+          Access.direct("catalog", new CatalogHttpClient(url(owner), Duration.ofSeconds(1), TOKEN))
               .deadline(Duration.ofSeconds(2))
               .build()
               .read(Set.of("SKU-1"));
@@ -87,38 +101,21 @@ class HostileOwnerTest {
 
   @Test
   void overHttpEverySkuOfABatchIsAskedInOneRequestWithTheCallersCredentials() throws Exception {
-    HttpServer owner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     java.util.List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
-    owner.createContext(
-        "/prices",
-        exchange -> {
+    HttpServer owner =
+        owner(exchange -> {
           queries.add(exchange.getRequestURI().getRawQuery());
           authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-          StringBuilder prices = new StringBuilder();
+          java.util.StringJoiner prices = new java.util.StringJoiner(",");
           for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
-            String sku = pair.substring("sku=".length());
-            prices
-                .append(prices.isEmpty() ? "" : ",")
-                .append(
-                    "{\"sku\":\""
-                        + sku
-                        + "\",\"price\":100,\"currency\":\"USD\",\"version\":1,"
-                        + "\"asOf\":\"2026-01-01T00:00:00Z\"}");
+            prices.add(GOOD.replace("SKU-1", pair.substring("sku=".length())));
           }
-          byte[] body =
-              ("{\"prices\":[" + prices + "],\"unknown\":[]}").getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
+          return answer(prices.toString());
         });
-    owner.start();
     try {
-      String url = "http://127.0.0.1:" + owner.getAddress().getPort();
       Read<String, Price> read =
-          Access.direct("catalog", new CatalogHttpClient(url, Duration.ofSeconds(1), TOKEN))
+          Access.direct("catalog", new CatalogHttpClient(url(owner), Duration.ofSeconds(1), TOKEN))
               .warmUp(Set.of("SKU-0"), 0)
               .build()
               .read(Set.of("SKU-1", "SKU-2", "SKU-3"));
