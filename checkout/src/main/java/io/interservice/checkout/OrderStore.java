@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +36,9 @@ final class OrderStore {
   }
 
   /**
-   * Prices the order and stores it with its lines in one transaction; its {@code created_at} is
-   * taken last, as close to the commit as the database allows, and {@code beforeCommit} runs after
-   * it (it may throw to roll the order back).
+   * Prices the order and stores it with its lines in one transaction, in one statement (one round
+   * trip before the commit); its {@code created_at} is taken in that statement, the last before the
+   * commit, and {@code beforeCommit} runs after it (it may throw to roll the order back).
    *
    * @return empty when {@code key} is taken already: nothing was written
    */
@@ -49,15 +48,9 @@ final class OrderStore {
       c.setAutoCommit(false);
       try {
         Order order = pricer.price(c);
-        if (!insertOrder(c, order, key, fingerprint)) {
+        if (!insertOrderWithLines(c, order, key, fingerprint)) {
           c.rollback();
           return Optional.empty();
-        }
-        insertLines(c, order);
-        try (PreparedStatement s =
-            c.prepareStatement("UPDATE orders SET created_at = clock_timestamp() WHERE id = ?")) {
-          s.setObject(1, order.id());
-          s.executeUpdate();
         }
         beforeCommit.run();
         c.commit();
@@ -264,26 +257,87 @@ final class OrderStore {
     }
   }
 
-  private static void insertLines(Connection c, Order order) throws SQLException {
+  /**
+   * Inserts the order (unless its key is taken) and its lines in one statement, dated by the
+   * database's clock as it runs; false when the key was taken and nothing was written.
+   */
+  private static boolean insertOrderWithLines(
+      Connection c, Order order, Owner key, String fingerprint) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price, currency,"
-                + " price_version, source, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      int no = 0;
-      for (Order.Line line : order.lines()) {
-        s.setObject(1, order.id());
-        s.setInt(2, no++);
-        s.setString(3, line.sku());
-        s.setInt(4, line.quantity());
-        s.setLong(5, line.unitPrice());
-        s.setString(6, line.currency());
-        s.setLong(7, line.priceVersion());
-        s.setString(8, line.source());
-        s.setTimestamp(9, Timestamp.from(line.asOf()));
-        s.addBatch();
-      }
-      s.executeBatch();
+            "WITH o AS (INSERT INTO orders (id, status, total, currency, idempotency_key,"
+                + " request_hash, client, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, clock_timestamp())"
+                + " ON CONFLICT (client, idempotency_key) DO NOTHING RETURNING id) "
+                + INSERT_LINES
+                + " FROM o, "
+                + LINES)) {
+      s.setObject(1, order.id());
+      s.setString(2, order.status());
+      s.setLong(3, order.total());
+      s.setString(4, order.currency());
+      s.setString(5, key.idempotencyKey());
+      s.setString(6, fingerprint);
+      s.setString(7, key.client());
+      setLines(s, 8, order);
+      return s.executeUpdate() == order.lines().size();
     }
+  }
+
+  /** The order's lines, in one statement. */
+  private static void insertLines(Connection c, Order order) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(INSERT_LINES.replace("o.id", "?::uuid") + " FROM " + LINES)) {
+      s.setObject(1, order.id());
+      setLines(s, 2, order);
+      s.executeUpdate();
+    }
+  }
+
+  private static final String INSERT_LINES =
+      "INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price, currency,"
+          + " price_version, source, as_of) SELECT o.id, l.n - 1, l.sku, l.quantity,"
+          + " l.unit_price, l.currency, l.price_version, l.source,"
+          + " timestamptz 'epoch' + l.as_of_us * interval '1 microsecond'";
+
+  private static final String LINES =
+      "unnest(?::text[], ?::int[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[])"
+          + " WITH ORDINALITY AS l(sku, quantity, unit_price, currency, price_version, source,"
+          + " as_of_us, n)";
+
+  /**
+   * Binds the lines' columns as seven arrays from parameter {@code first} on (the driver sends Java
+   * arrays as they are: no array object to create per column).
+   */
+  private static void setLines(PreparedStatement s, int first, Order order) throws SQLException {
+    List<Order.Line> lines = order.lines();
+    int n = lines.size();
+    String[] skus = new String[n];
+    int[] quantities = new int[n];
+    long[] prices = new long[n];
+    String[] currencies = new String[n];
+    long[] versions = new long[n];
+    String[] sources = new String[n];
+    long[] asOf = new long[n];
+    for (int i = 0; i < n; i++) {
+      Order.Line line = lines.get(i);
+      skus[i] = line.sku();
+      quantities[i] = line.quantity();
+      prices[i] = line.unitPrice();
+      currencies[i] = line.currency();
+      versions[i] = line.priceVersion();
+      sources[i] = line.source();
+      asOf[i] = micros(line.asOf());
+    }
+    Object[] columns = {skus, quantities, prices, currencies, versions, sources, asOf};
+    for (int i = 0; i < columns.length; i++) {
+      s.setObject(first + i, columns[i]);
+    }
+  }
+
+  /** Microseconds since the epoch, to the nearest (a half rounds up, as the driver rounded). */
+  static long micros(java.time.Instant t) {
+    return Math.addExact(
+        Math.multiplyExact(t.getEpochSecond(), 1_000_000L), (t.getNano() + 500) / 1000);
   }
 
   private static Order order(Connection c, ResultSet r) throws SQLException {

@@ -275,6 +275,9 @@ public final class Api {
 
   private io.helidon.webserver.http.Handler timed(
       Method method, String template, Endpoint endpoint) {
+    // a route's timers, one per method and status, found without building a meter id per request
+    java.util.concurrent.ConcurrentHashMap<String, Timer> timers =
+        new java.util.concurrent.ConcurrentHashMap<>();
     return (request, response) -> {
       long start = System.nanoTime();
       try {
@@ -302,11 +305,16 @@ public final class Api {
         }
       } finally {
         String methodName = method == null ? knownOrOther(request) : method.text();
-        Timer.builder("http.server.requests")
-            .tag("method", methodName)
-            .tag("uri", template)
-            .tag("status", Integer.toString(response.status().code()))
-            .register(metrics.registry())
+        int status = response.status().code();
+        timers
+            .computeIfAbsent(
+                methodName + " " + status,
+                k ->
+                    Timer.builder("http.server.requests")
+                        .tag("method", methodName)
+                        .tag("uri", template)
+                        .tag("status", Integer.toString(status))
+                        .register(metrics.registry()))
             .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       }
     };

@@ -39,7 +39,8 @@ public final class KafkaClients {
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, values.getName());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+    // a fetch returns as soon as one record arrives: the wait only bounds idle fetching
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
     return p;
   }
 }
