@@ -2,6 +2,7 @@ package io.interservice.lab;
 
 import io.interservice.lab.report.Comparison;
 import io.interservice.lab.report.ConsoleTable;
+import io.interservice.lab.report.Guides;
 import io.interservice.lab.report.HtmlReport;
 import io.interservice.lab.report.MarkdownReport;
 import io.interservice.lab.report.Results;
@@ -11,9 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code report}: writes report.md and report.html again from a run's results.json. */
+/**
+ * {@code report}: writes report.md and report.html again from a run's results.json; with {@code
+ * --docs}, also the generated parts of the results page and of each technique's guide.
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
@@ -22,6 +27,14 @@ final class ReportCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "RUN_DIR", description = "a run directory, e.g. runs/20261122-015645")
   Path runDir;
+
+  @Option(
+      names = "--docs",
+      paramLabel = "DIR",
+      description =
+          "also write the run's figures into DIR/results.md and DIR/techniques/<technique>.md,"
+              + " between their generated markers (e.g. --docs docs)")
+  Path docs;
 
   @Override
   public Integer call() throws Exception {
@@ -46,6 +59,13 @@ final class ReportCommand implements Callable<Integer> {
         runDir.resolve("report.html"), HtmlReport.render(comparison), StandardCharsets.UTF_8);
     System.out.print(ConsoleTable.render(comparison.runs()));
     System.out.println("wrote " + runDir.resolve("report.md") + " and report.html");
+    if (docs != null) {
+      Path run = runDir.toAbsolutePath().normalize();
+      String source = run.getParent().getFileName() + "/" + run.getFileName() + "/results.json";
+      for (Path page : Guides.write(comparison, docs, source)) {
+        System.out.println("wrote " + page);
+      }
+    }
     return 0;
   }
 }

@@ -55,6 +55,10 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
   private final LongAdder joined = new LongAdder();
   private final LongAdder unavailable = new LongAdder();
   private final LongAdder servedStale = new LongAdder();
+  private final long freshNanos;
+  private final long refreshAfterNanos;
+  private final long maxStaleNanos;
+  private final long negativeNanos;
 
   /** Builds the reader; use {@link io.interservice.access.Access#cacheAside} instead. */
   public CacheAsideReader(
@@ -63,6 +67,10 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
     this.owner = owner;
     this.clock = clock;
     this.refreshes = refreshes;
+    this.freshNanos = config.fresh().toNanos();
+    this.refreshAfterNanos = config.refreshAfter().toNanos();
+    this.maxStaleNanos = config.maxStale().toNanos();
+    this.negativeNanos = config.negative().toNanos();
     Duration keep =
         config.maxStale().compareTo(config.negative()) >= 0 ? config.maxStale() : config.negative();
     this.cache =
@@ -81,34 +89,47 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
     }
     reads.increment();
     Instant now = clock.instant();
-    Map<K, Versioned<V>> found = new HashMap<>();
-    Set<K> unknown = new HashSet<>();
-    Set<K> toLoad = new HashSet<>();
-    Set<K> toRefresh = new HashSet<>();
+    // the common case (every key cached and fresh) allocates the answer only: ages are compared
+    // in nanoseconds, the other collections are made when a key needs them
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Map.Entry<K, Versioned<V>>[] fresh = new Map.Entry[keys.size()];
+    int n = 0;
+    Set<K> unknown = null;
+    Set<K> toLoad = null;
+    Set<K> toRefresh = null;
     for (K key : keys) {
       Entry<V> e = cache.getIfPresent(key);
-      Duration age = e == null ? null : Duration.between(e.loadedAt(), now);
       if (e == null) {
-        toLoad.add(key);
-      } else if (e.value() == null) {
-        if (age.compareTo(config.negative()) < 0) {
-          unknown.add(key);
+        toLoad = add(toLoad, key);
+        continue;
+      }
+      long age = nanosBetween(e.loadedAt(), now);
+      if (e.value() == null) {
+        if (age < negativeNanos) {
+          unknown = add(unknown, key);
         } else {
-          toLoad.add(key);
+          toLoad = add(toLoad, key);
         }
-      } else if (age.compareTo(config.fresh()) < 0) {
-        found.put(key, cached(e.value(), now));
-        if (age.compareTo(config.refreshAfter()) >= 0 && !loading.containsKey(key)) {
-          toRefresh.add(key);
+      } else if (age < freshNanos) {
+        fresh[n++] = Map.entry(key, cached(e.value(), now));
+        if (age >= refreshAfterNanos && !loading.containsKey(key)) {
+          toRefresh = add(toRefresh, key);
         }
       } else {
-        toLoad.add(key);
+        toLoad = add(toLoad, key);
       }
     }
-    refreshLater(toRefresh, now);
-    if (toLoad.isEmpty()) {
-      return new Read.Found<>(found, unknown);
+    refreshLater(toRefresh == null ? Set.of() : toRefresh, now);
+    if (toLoad == null) {
+      return new Read.Found<>(
+          Map.ofEntries(n == fresh.length ? fresh : java.util.Arrays.copyOf(fresh, n)),
+          unknown == null ? Set.of() : unknown);
     }
+    Map<K, Versioned<V>> found = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      found.put(fresh[i].getKey(), fresh[i].getValue());
+    }
+    unknown = unknown == null ? new HashSet<>() : unknown;
     Map<K, Read<K, V>> outcomes = load(toLoad);
     Read.Unavailable<K, V> failure = null;
     for (K key : toLoad) {
@@ -119,9 +140,7 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
         unknown.add(key);
       } else {
         Entry<V> e = cache.getIfPresent(key);
-        if (e != null
-            && e.value() != null
-            && !Duration.between(e.loadedAt(), now).minus(config.maxStale()).isPositive()) {
+        if (e != null && e.value() != null && nanosBetween(e.loadedAt(), now) <= maxStaleNanos) {
           found.put(key, cached(e.value(), now));
           servedStale.increment();
         } else if (outcome instanceof Read.Unavailable<K, V> down) {
@@ -138,6 +157,17 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
       return failure;
     }
     return new Read.Found<>(found, unknown);
+  }
+
+  private static <T> Set<T> add(@Nullable Set<T> set, T item) {
+    Set<T> s = set == null ? new HashSet<>() : set;
+    s.add(item);
+    return s;
+  }
+
+  private static long nanosBetween(Instant from, Instant to) {
+    return (to.getEpochSecond() - from.getEpochSecond()) * 1_000_000_000L
+        + (to.getNano() - from.getNano());
   }
 
   @Override
@@ -231,9 +261,9 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
   }
 
   private Versioned<V> cached(Versioned<V> value, Instant now) {
-    Duration age = Duration.between(value.provenance().asOf(), now);
+    long age = nanosBetween(value.provenance().asOf(), now);
     return new Versioned<>(
         value.value(),
-        value.provenance().withSource(Source.CACHE, age.isNegative() ? Duration.ZERO : age));
+        value.provenance().withSource(Source.CACHE, Duration.ofNanos(Math.max(0, age))));
   }
 }

@@ -1,22 +1,29 @@
 package io.interservice.lab.load;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.WebClient;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the load generators share: how an order is posted to checkout, over HTTP/1.1 (as a browser
- * or a service client would speak to it) with Helidon's blocking client, one per checkout, its
- * connections kept alive, 2 s to connect. The load generator competes with the system it measures
- * for the same cores, so its client should cost little: the JDK's asynchronous client cost the lab
- * about as much CPU per order as checkout itself.
+ * or a service client would speak to it), on kept-alive connections pooled per checkout, 2 s to
+ * connect. The load generator competes with the system it measures for the same cores, so its
+ * client costs as little as it can ({@link Http1Connection}): the JDK's asynchronous client cost
+ * the lab about as much CPU per order as checkout itself, and Helidon's client still half of it.
  */
 final class Orders {
-  private static final ConcurrentHashMap<URI, WebClient> CLIENTS = new ConcurrentHashMap<>();
+  private static final Duration CONNECT = Duration.ofSeconds(2);
+
+  /** A pooled connection idle longer than this is closed rather than reused. */
+  private static final long IDLE_NANOS = Duration.ofSeconds(10).toNanos();
+
+  private static final ConcurrentHashMap<URI, ConcurrentLinkedDeque<Http1Connection>> POOLS =
+      new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Client, byte[]> HEADS = new ConcurrentHashMap<>();
 
   /**
    * Checkout's answer.
@@ -32,26 +39,41 @@ final class Orders {
 
   /** {@code POST /orders} of checkout as {@code client} with a JSON {@code body}. */
   static Answer post(Client client, String body, Duration timeout) {
-    WebClient http =
-        CLIENTS.computeIfAbsent(
-            client.url(),
-            url ->
-                WebClient.builder()
-                    .baseUri(url)
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .followRedirects(false)
-                    .build());
-    try (HttpClientResponse response =
-        http.post("/orders")
-            .readTimeout(timeout)
-            .header(HeaderValues.CONTENT_TYPE_JSON)
-            .header(HeaderNames.AUTHORIZATION, client.authorization())
-            .submit(body)) {
-      return new Answer(response.status().code(), response.as(String.class));
-    } catch (RuntimeException e) {
-      // Helidon's client reports I/O failures and timeouts as unchecked exceptions
+    byte[] head =
+        HEADS.computeIfAbsent(
+            client, c -> Http1Connection.postHead(c.url(), "/orders", c.authorization()));
+    ConcurrentLinkedDeque<Http1Connection> pool =
+        POOLS.computeIfAbsent(client.url(), u -> new ConcurrentLinkedDeque<>());
+    Http1Connection connection = null;
+    try {
+      connection = pooled(pool);
+      if (connection == null) {
+        connection = Http1Connection.open(client.url(), CONNECT);
+      }
+      Answer answer = connection.post(head, body.getBytes(StandardCharsets.UTF_8), timeout);
+      if (connection.reusable()) {
+        pool.push(connection);
+      } else {
+        connection.close();
+      }
+      return answer;
+    } catch (IOException e) {
+      if (connection != null) {
+        connection.close();
+      }
       return Answer.NONE;
     }
+  }
+
+  /** The most recently used connection of the pool still fresh, closing the stale ones. */
+  private static @Nullable Http1Connection pooled(ConcurrentLinkedDeque<Http1Connection> pool) {
+    for (Http1Connection c = pool.poll(); c != null; c = pool.poll()) {
+      if (c.idleNanos() < IDLE_NANOS) {
+        return c;
+      }
+      c.close();
+    }
+    return null;
   }
 
   /** Whether checkout acknowledged the order (2xx); false when no answer came. */

@@ -206,6 +206,14 @@ public final class Scorecard {
         + "]";
   }
 
+  /** Each technique's sentence, in the order the techniques first appear in {@code runs}. */
+  static Map<String, String> sentences(List<RunResult> runs) {
+    List<Row> rows = rows(runs);
+    Map<String, String> sentences = new LinkedHashMap<>();
+    rows.forEach(r -> sentences.put(r.technique(), sentence(r, rows.size())));
+    return sentences;
+  }
+
   /**
    * Where {@code r} wins (ranks in the best third) and where it loses (the worst third), with the
    * figures: generated, never written by hand.

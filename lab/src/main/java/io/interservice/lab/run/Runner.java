@@ -100,17 +100,7 @@ public final class Runner implements AutoCloseable {
     String mark = "lab: " + config.fault().name() + " run starts at " + Instant.now();
     services.catalog().note(mark);
     services.checkout().note(mark);
-    WarmUp.Outcome warm =
-        kept
-            ? null
-            : WarmUp.untilSteady(
-                services.client(),
-                new OwnerRequests(services.catalog().url(), config.technique().ownerEndpoints()),
-                config,
-                WARMUP_CAP,
-                MAX_IN_FLIGHT,
-                REQUEST_TIMEOUT,
-                progress);
+    WarmUp.Outcome warm = kept ? null : warmUp(config, services, progress);
     String checkoutDb = databases.checkout(config.technique()).adminUrl();
     Instant measuredFrom = AuditReader.now(checkoutDb);
     RunResult.Startup startup =
@@ -128,6 +118,35 @@ public final class Runner implements AutoCloseable {
       keepable = Started.of(config);
     }
     return result;
+  }
+
+  /**
+   * Warms fresh processes until steady, with the run's price changes going on: a steady state
+   * includes them, and their code paths (applying a change, invalidating, pushing) would otherwise
+   * start cold in the measured window.
+   */
+  private static WarmUp.Outcome warmUp(
+      RunConfig config, Topology services, Consumer<OpenLoopDriver.Progress> progress)
+      throws InterruptedException {
+    PriceWriter changes =
+        new PriceWriter(
+            services.admin(),
+            config::updateRate,
+            config.products(),
+            config.updateSkew(),
+            config.seed() + 3);
+    try {
+      return WarmUp.untilSteady(
+          services.client(),
+          new OwnerRequests(services.catalog().url(), config.technique().ownerEndpoints()),
+          config,
+          WARMUP_CAP,
+          MAX_IN_FLIGHT,
+          REQUEST_TIMEOUT,
+          progress);
+    } finally {
+      changes.close();
+    }
   }
 
   private boolean canKeep(RunConfig config) {
