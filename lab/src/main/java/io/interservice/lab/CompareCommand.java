@@ -151,8 +151,10 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-rate",
-      defaultValue = "3000",
-      description = "the highest rate --find-max tries (default ${DEFAULT-VALUE})")
+      defaultValue = "5000",
+      description =
+          "the highest rate --find-max tries (default ${DEFAULT-VALUE}); a technique that holds it"
+              + " is reported as at least that")
   double maxRate;
 
   @Option(

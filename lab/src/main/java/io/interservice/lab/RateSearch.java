@@ -72,6 +72,11 @@ final class RateSearch {
       }
       held = r;
     }
+    if (broke < 0 && held > 0 && held < maxRate && holds(technique, maxRate, steps)) {
+      held = maxRate; // the ×1.5 grid stepped over the highest rate allowed: try that too
+    } else if (broke < 0 && held > 0 && held < maxRate) {
+      broke = maxRate;
+    }
     for (int i = 0; i < BISECTIONS && broke > 0 && held > 0; i++) {
       double mid = Math.round((held + broke) / 2);
       if (holds(technique, mid, steps)) {
@@ -108,8 +113,12 @@ final class RateSearch {
             : (double) result.failed() / (result.ok() + result.failed());
     steps.add(new double[] {rate, result.latencyMs().p99(), errors});
     System.out.printf(
-        "find-max %s at %.0f/s: p99 %.1f ms, errors %.2f %%%n",
-        technique.name(), rate, result.latencyMs().p99(), errors * 100);
+        "find-max %s at %.0f/s: p99 %.1f ms, errors %.2f %%%s%n",
+        technique.name(),
+        rate,
+        result.latencyMs().p99(),
+        errors * 100,
+        result.failureReasons().isEmpty() ? "" : " " + result.failureReasons());
     return result.latencyMs().p99() <= sloP99.toMillis() && errors <= 0.01;
   }
 

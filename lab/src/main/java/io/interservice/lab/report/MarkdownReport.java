@@ -59,9 +59,11 @@ public final class MarkdownReport {
       md.append(
           "| technique | max rate/s | share of the ceiling | steps (rate, p99 ms, error rate) | at 80 %: availability while catalog is down 10 s / goodput back after (s) / requests to catalog per order while down |\n|---|---|---|---|---|\n");
       for (Comparison.MaxRate m : c.findMax()) {
+        boolean capped = m.maxRate() > 0 && m.steps().stream().allMatch(s -> s[0] <= m.maxRate());
         md.append("| ")
             .append(m.technique())
             .append(" | ")
+            .append(capped ? "≥ " : "")
             .append(num(m.maxRate(), 0))
             .append(" | ")
             .append(
