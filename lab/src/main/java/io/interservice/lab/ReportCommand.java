@@ -60,8 +60,8 @@ final class ReportCommand implements Callable<Integer> {
     System.out.print(ConsoleTable.render(comparison.runs()));
     System.out.println("wrote " + runDir.resolve("report.md") + " and report.html");
     if (docs != null) {
-      Path run = runDir.toAbsolutePath().normalize();
-      String source = run.getParent().getFileName() + "/" + run.getFileName() + "/results.json";
+      // named as given: keep the run whose figures are published next to them (docs/runs/...)
+      String source = runDir.normalize().resolve("results.json").toString();
       for (Path page : Guides.write(comparison, docs, source)) {
         System.out.println("wrote " + page);
       }

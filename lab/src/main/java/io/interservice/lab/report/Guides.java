@@ -54,7 +54,7 @@ public final class Guides {
     String body = report.substring(report.indexOf('\n') + 1).replaceAll("(?m)^## ", "### ");
     return "## The default comparison\n\n"
         + provenance(c, source)
-        + body.replaceFirst("^\\s*Started [^\\n]*\\n", "");
+        + body.replaceFirst("^\\s*Started [^\\n]*\\n\\s*", "");
   }
 
   /** The part of one technique's guide. */
@@ -65,13 +65,13 @@ public final class Guides {
     Map<String, String> sentences = Scorecard.sentences(c.runs());
     if (sentences.containsKey(technique)) {
       md.append(sentences.get(technique))
-          .append(" (ranks among the ")
+          .append(" Ranks are among the ")
           .append(sentences.size())
-          .append(" techniques of that comparison; see [results](../results.md)).\n\n");
+          .append(" techniques of that comparison; see [results](../results.md).\n\n");
     }
     md.append("```\n").append(ConsoleTable.render(mine)).append("```\n");
     md.append('\n').append(cpu(mine));
-    String startup = StartupReport.table(mine).replaceFirst("\n## [^\n]*\n", "\n**Start-up.** ");
+    String startup = StartupReport.table(mine).replaceFirst("\n## [^\n]*\n\n", "\n**Start-up.** ");
     md.append(startup);
     String note = StartupReport.steadinessNote(mine);
     if (!note.isEmpty()) {
