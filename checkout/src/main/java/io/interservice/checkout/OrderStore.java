@@ -246,15 +246,21 @@ final class OrderStore {
             "INSERT INTO orders (id, status, total, currency, idempotency_key, request_hash, client)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (client, idempotency_key) DO NOTHING")) {
-      s.setObject(1, order.id());
-      s.setString(2, order.status());
-      s.setLong(3, order.total());
-      s.setString(4, order.currency());
-      s.setString(5, key.idempotencyKey());
-      s.setString(6, fingerprint);
-      s.setString(7, key.client());
+      setOrder(s, order, key, fingerprint);
       return s.executeUpdate() == 1;
     }
+  }
+
+  /** Binds the order's seven columns, in the order both inserts list them. */
+  private static void setOrder(PreparedStatement s, Order order, Owner key, String fingerprint)
+      throws SQLException {
+    s.setObject(1, order.id());
+    s.setString(2, order.status());
+    s.setLong(3, order.total());
+    s.setString(4, order.currency());
+    s.setString(5, key.idempotencyKey());
+    s.setString(6, fingerprint);
+    s.setString(7, key.client());
   }
 
   /**
@@ -271,13 +277,7 @@ final class OrderStore {
                 + INSERT_LINES
                 + " FROM o, "
                 + LINES)) {
-      s.setObject(1, order.id());
-      s.setString(2, order.status());
-      s.setLong(3, order.total());
-      s.setString(4, order.currency());
-      s.setString(5, key.idempotencyKey());
-      s.setString(6, fingerprint);
-      s.setString(7, key.client());
+      setOrder(s, order, key, fingerprint);
       setLines(s, 8, order);
       return s.executeUpdate() == order.lines().size();
     }
