@@ -18,9 +18,12 @@ public sealed interface Read<K, V> {
    * @param unknown keys the owner does not know (an expected miss, not an error)
    */
   record Found<K, V>(Map<K, Versioned<V>> values, Set<K> unknown) implements Read<K, V> {
-    /** Copies the collections. */
+    /** Copies the collections (a read's own immutable answer is taken as it is). */
     public Found {
-      values = Map.copyOf(values);
+      values =
+          values instanceof io.interservice.access.internal.SmallMap<K, Versioned<V>>
+              ? values
+              : Map.copyOf(values);
       unknown = Set.copyOf(unknown);
     }
   }

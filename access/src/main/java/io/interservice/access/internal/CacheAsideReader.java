@@ -91,8 +91,8 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
     Instant now = clock.instant();
     // the common case (every key cached and fresh) allocates the answer only: ages are compared
     // in nanoseconds, the other collections are made when a key needs them
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Map.Entry<K, Versioned<V>>[] fresh = new Map.Entry[keys.size()];
+    Object[] freshKeys = new Object[keys.size()];
+    Object[] fresh = new Object[keys.size()];
     int n = 0;
     Set<K> unknown = null;
     Set<K> toLoad = null;
@@ -111,7 +111,8 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
           toLoad = add(toLoad, key);
         }
       } else if (age < freshNanos) {
-        fresh[n++] = Map.entry(key, cached(e.value(), now));
+        freshKeys[n] = key;
+        fresh[n++] = cached(e.value(), now);
         if (age >= refreshAfterNanos && !loading.containsKey(key)) {
           toRefresh = add(toRefresh, key);
         }
@@ -122,13 +123,9 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
     refreshLater(toRefresh == null ? Set.of() : toRefresh, now);
     if (toLoad == null) {
       return new Read.Found<>(
-          Map.ofEntries(n == fresh.length ? fresh : java.util.Arrays.copyOf(fresh, n)),
-          unknown == null ? Set.of() : unknown);
+          SmallMap.of(freshKeys, fresh, n), unknown == null ? Set.of() : unknown);
     }
-    Map<K, Versioned<V>> found = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      found.put(fresh[i].getKey(), fresh[i].getValue());
-    }
+    Map<K, Versioned<V>> found = new HashMap<>(SmallMap.of(freshKeys, fresh, n));
     unknown = unknown == null ? new HashSet<>() : unknown;
     Map<K, Read<K, V>> outcomes = load(toLoad);
     Read.Unavailable<K, V> failure = null;

@@ -6,6 +6,7 @@ import io.interservice.access.Reader;
 import io.interservice.access.ReaderStats;
 import io.interservice.access.Source;
 import io.interservice.access.Versioned;
+import io.interservice.access.internal.SmallMap;
 import io.interservice.access.spi.Change;
 import io.interservice.access.spi.ChangeFeed;
 import io.interservice.access.spi.ReplicaSink;
@@ -206,9 +207,9 @@ public final class Replica<K, V> implements Reader<K, V>, ReplicaSink<K, V> {
           owner + ": the replica is still being bootstrapped",
           Duration.ofSeconds(1));
     }
-    // built as immutable collections, which the read takes as they are: no copy, no boxing
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Map.Entry<K, Versioned<V>>[] found = new Map.Entry[keys.size()];
+    // the answer is built in two arrays, taken over by an immutable map as they are
+    Object[] found = new Object[keys.size()];
+    Object[] values = new Object[keys.size()];
     int n = 0;
     List<K> unknown = null;
     for (K k : keys) {
@@ -219,12 +220,12 @@ public final class Replica<K, V> implements Reader<K, V>, ReplicaSink<K, V> {
         }
         unknown.add(k);
       } else {
-        found[n++] = Map.entry(k, e.read());
+        found[n] = k;
+        values[n++] = e.read();
       }
     }
     return new Read.Found<>(
-        Map.ofEntries(n == found.length ? found : java.util.Arrays.copyOf(found, n)),
-        unknown == null ? Set.of() : Set.copyOf(unknown));
+        SmallMap.of(found, values, n), unknown == null ? Set.of() : Set.copyOf(unknown));
   }
 
   @Override
