@@ -60,7 +60,7 @@ final class ReportCommand implements Callable<Integer> {
     System.out.print(ConsoleTable.render(comparison.runs()));
     System.out.println("wrote " + runDir.resolve("report.md") + " and report.html");
     if (docs != null) {
-      // named as given: keep the run whose figures are published next to them (docs/runs/...)
+      // named as given: keep the run whose figures are published beside them (docs/measured/...)
       String source = runDir.normalize().resolve("results.json").toString();
       for (Path page : Guides.write(comparison, docs, source)) {
         System.out.println("wrote " + page);
