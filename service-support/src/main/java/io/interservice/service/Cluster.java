@@ -38,6 +38,9 @@ public final class Cluster {
     config.setProperty("hazelcast.logging.type", "jdk");
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    // the cluster holds a replicated map only: a leaving member has no partition data worth
+    // waiting for (the default wait is 600 s, and a stuck migration held a test that long)
+    config.setProperty("hazelcast.graceful.shutdown.max.wait", "10");
     config.getJetConfig().setEnabled(false);
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(false);

@@ -79,7 +79,8 @@ class ReplicatedCacheTest {
           .atMost(Duration.ofSeconds(5))
           .until(() -> scenario.checkoutHttp.order("SKU-FORGED", 1).status() == 422);
     } finally {
-      intruder.shutdown();
+      // gone at once, as an intruder may be: a graceful leave waits on partition migrations
+      intruder.getLifecycleService().terminate();
     }
   }
 
