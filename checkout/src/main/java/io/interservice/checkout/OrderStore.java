@@ -285,8 +285,7 @@ final class OrderStore {
 
   /** The order's lines, in one statement. */
   private static void insertLines(Connection c, Order order) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(INSERT_LINES.replace("o.id", "?::uuid") + " FROM " + LINES)) {
+    try (PreparedStatement s = c.prepareStatement(INSERT_LINES_OF_ONE)) {
       s.setObject(1, order.id());
       setLines(s, 2, order);
       s.executeUpdate();
@@ -303,6 +302,10 @@ final class OrderStore {
       "unnest(?::text[], ?::int[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[])"
           + " WITH ORDINALITY AS l(sku, quantity, unit_price, currency, price_version, source,"
           + " as_of_us, n)";
+
+  /** The lines of the order whose id is the first parameter. */
+  private static final String INSERT_LINES_OF_ONE =
+      INSERT_LINES.replace("o.id", "?::uuid") + " FROM " + LINES;
 
   /**
    * Binds the lines' columns as seven arrays from parameter {@code first} on (the driver sends Java

@@ -72,10 +72,13 @@ final class RateSearch {
       }
       held = r;
     }
-    if (broke < 0 && held > 0 && held < maxRate && holds(technique, maxRate, steps)) {
-      held = maxRate; // the ×1.5 grid stepped over the highest rate allowed: try that too
-    } else if (broke < 0 && held > 0 && held < maxRate) {
-      broke = maxRate;
+    if (broke < 0 && held > 0 && held < maxRate) {
+      // the ×1.5 grid stepped over the highest rate allowed: try that too
+      if (holds(technique, maxRate, steps)) {
+        held = maxRate;
+      } else {
+        broke = maxRate;
+      }
     }
     for (int i = 0; i < BISECTIONS && broke > 0 && held > 0; i++) {
       double mid = Math.round((held + broke) / 2);

@@ -66,7 +66,7 @@ public final class Priming {
     return lines.toString();
   }
 
-  private static boolean order(Client checkout, String body) throws InterruptedException {
+  private static boolean order(Client checkout, String body) {
     return Orders.acknowledged(checkout, body, Duration.ofSeconds(5));
   }
 }

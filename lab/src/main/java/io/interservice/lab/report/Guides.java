@@ -38,10 +38,11 @@ public final class Guides {
       update(results, results(c, source), "\n");
       written.add(results);
     }
+    Map<String, String> sentences = Scorecard.sentences(c.runs());
     for (Map.Entry<String, List<RunResult>> t : byTechnique(c.runs()).entrySet()) {
       Path guide = docs.resolve("techniques").resolve(t.getKey() + ".md");
       if (Files.isRegularFile(guide)) {
-        update(guide, guide(c, t.getKey(), source), "## Measured\n");
+        update(guide, guide(c, t.getKey(), t.getValue(), sentences, source), "## Measured\n");
         written.add(guide);
       }
     }
@@ -57,12 +58,18 @@ public final class Guides {
         + body.replaceFirst("^\\s*Started [^\\n]*\\n\\s*", "");
   }
 
-  /** The part of one technique's guide. */
-  static String guide(Comparison c, String technique, String source) {
-    List<RunResult> mine = byTechnique(c.runs()).get(technique);
+  /**
+   * The part of one technique's guide: its runs ({@code mine}) and its sentence among {@code
+   * sentences}, every technique's.
+   */
+  static String guide(
+      Comparison c,
+      String technique,
+      List<RunResult> mine,
+      Map<String, String> sentences,
+      String source) {
     StringBuilder md = new StringBuilder("### In the default comparison\n\n");
     md.append(provenance(c, source));
-    Map<String, String> sentences = Scorecard.sentences(c.runs());
     if (sentences.containsKey(technique)) {
       md.append(sentences.get(technique))
           .append(" Ranks are among the ")

@@ -100,7 +100,18 @@ public final class Runner implements AutoCloseable {
     String mark = "lab: " + config.fault().name() + " run starts at " + Instant.now();
     services.catalog().note(mark);
     services.checkout().note(mark);
-    WarmUp.Outcome warm = kept ? null : warmUp(config, services, progress);
+    WarmUp.Outcome warm =
+        kept
+            ? null
+            : WarmUp.untilSteady(
+                services.client(),
+                new OwnerRequests(services.catalog().url(), config.technique().ownerEndpoints()),
+                services.admin(),
+                config,
+                WARMUP_CAP,
+                MAX_IN_FLIGHT,
+                REQUEST_TIMEOUT,
+                progress);
     String checkoutDb = databases.checkout(config.technique()).adminUrl();
     Instant measuredFrom = AuditReader.now(checkoutDb);
     RunResult.Startup startup =
@@ -118,35 +129,6 @@ public final class Runner implements AutoCloseable {
       keepable = Started.of(config);
     }
     return result;
-  }
-
-  /**
-   * Warms fresh processes until steady, with the run's price changes going on: a steady state
-   * includes them, and their code paths (applying a change, invalidating, pushing) would otherwise
-   * start cold in the measured window.
-   */
-  private static WarmUp.Outcome warmUp(
-      RunConfig config, Topology services, Consumer<OpenLoopDriver.Progress> progress)
-      throws InterruptedException {
-    PriceWriter changes =
-        new PriceWriter(
-            services.admin(),
-            config::updateRate,
-            config.products(),
-            config.updateSkew(),
-            config.seed() + 3);
-    try {
-      return WarmUp.untilSteady(
-          services.client(),
-          new OwnerRequests(services.catalog().url(), config.technique().ownerEndpoints()),
-          config,
-          WARMUP_CAP,
-          MAX_IN_FLIGHT,
-          REQUEST_TIMEOUT,
-          progress);
-    } finally {
-      changes.close();
-    }
   }
 
   private boolean canKeep(RunConfig config) {
@@ -281,7 +263,7 @@ public final class Runner implements AutoCloseable {
         Thread.ofPlatform()
             .name("fault-" + fault.name())
             .start(() ->
-                runFault(
+                FaultWindows.run(
                     fault,
                     target,
                     inWindow,
@@ -384,38 +366,6 @@ public final class Runner implements AutoCloseable {
         return p;
       }
       Thread.sleep(200);
-    }
-  }
-
-  private static void runFault(
-      Fault fault,
-      Fault.Target target,
-      AtomicBoolean inWindow,
-      ConsumerCalls consumerCalls,
-      long loadStart,
-      Duration opensAfter,
-      Duration lasts) {
-    if (!fault.hasWindow()) {
-      return;
-    }
-    try {
-      sleepUntil(loadStart + opensAfter.toNanos());
-      inWindow.set(true);
-      consumerCalls.open();
-      fault.begin(target);
-      sleepUntil(loadStart + opensAfter.plus(lasts).toNanos());
-      consumerCalls.close();
-      inWindow.set(false);
-      fault.end(target);
-    } catch (Exception e) {
-      System.err.println("fault " + fault.name() + " failed: " + e);
-    }
-  }
-
-  private static void sleepUntil(long nanoTime) throws InterruptedException {
-    long wait = nanoTime - System.nanoTime();
-    if (wait > 0) {
-      Thread.sleep(Duration.ofNanos(wait));
     }
   }
 }

@@ -2,6 +2,8 @@ package io.interservice.lab.run;
 
 import io.interservice.lab.load.Client;
 import io.interservice.lab.load.OpenLoopDriver;
+import io.interservice.lab.load.PriceWriter;
+import io.interservice.lab.scenario.CatalogAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,31 @@ final class WarmUp {
 
   private WarmUp() {}
 
+  /**
+   * Warms until steady, with the run's price changes going on through {@code admin}: a steady state
+   * includes them, and their code paths (applying a change, invalidating, pushing) would otherwise
+   * start cold in the measured window.
+   */
   static Outcome untilSteady(
+      Client checkout,
+      OwnerRequests owner,
+      CatalogAdmin admin,
+      RunConfig config,
+      Duration cap,
+      int maxInFlight,
+      Duration requestTimeout,
+      Consumer<OpenLoopDriver.Progress> progress) {
+    PriceWriter changes =
+        new PriceWriter(
+            admin, config::updateRate, config.products(), config.updateSkew(), config.seed() + 3);
+    try {
+      return windows(checkout, owner, config, cap, maxInFlight, requestTimeout, progress);
+    } finally {
+      changes.close();
+    }
+  }
+
+  private static Outcome windows(
       Client checkout,
       OwnerRequests owner,
       RunConfig config,
