@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -71,15 +70,11 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
     this.refreshAfterNanos = config.refreshAfter().toNanos();
     this.maxStaleNanos = config.maxStale().toNanos();
     this.negativeNanos = config.negative().toNanos();
-    Duration keep =
-        config.maxStale().compareTo(config.negative()) >= 0 ? config.maxStale() : config.negative();
+    // no expiry in the cache itself: a read compares each entry's age (one clock read per read,
+    // where Caffeine's expiry reads its ticker per lookup), an entry too old for any use is loaded
+    // again, and the size bound keeps the memory bounded
     this.cache =
-        Caffeine.newBuilder()
-            .maximumSize(config.maximumSize())
-            .expireAfterWrite(keep.toNanos(), TimeUnit.NANOSECONDS)
-            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-            .executor(Runnable::run)
-            .build();
+        Caffeine.newBuilder().maximumSize(config.maximumSize()).executor(Runnable::run).build();
   }
 
   @Override
@@ -123,9 +118,9 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
     refreshLater(toRefresh == null ? Set.of() : toRefresh, now);
     if (toLoad == null) {
       return new Read.Found<>(
-          SmallMap.of(freshKeys, fresh, n), unknown == null ? Set.of() : unknown);
+          SmallMap.ofDistinct(freshKeys, fresh, n), unknown == null ? Set.of() : unknown);
     }
-    Map<K, Versioned<V>> found = new HashMap<>(SmallMap.of(freshKeys, fresh, n));
+    Map<K, Versioned<V>> found = new HashMap<>(SmallMap.ofDistinct(freshKeys, fresh, n));
     unknown = unknown == null ? new HashSet<>() : unknown;
     Map<K, Read<K, V>> outcomes = load(toLoad);
     Read.Unavailable<K, V> failure = null;

@@ -58,6 +58,20 @@ public final class SmallMap<K, V> extends AbstractMap<K, V> {
     return new SmallMap<>(keys, values, n);
   }
 
+  /**
+   * As {@link #of}, for keys the caller took from one {@link Set} in its iteration order: they are
+   * distinct and non-null already, so only the values are checked.
+   */
+  public static <K, V> Map<K, V> ofDistinct(Object[] keys, Object[] values, int n) {
+    if (n > MAX) {
+      return of(keys, values, n);
+    }
+    for (int i = 0; i < n; i++) {
+      Objects.requireNonNull(values[i], "value");
+    }
+    return new SmallMap<>(keys, values, n);
+  }
+
   @Override
   public int size() {
     return size;

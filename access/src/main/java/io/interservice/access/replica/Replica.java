@@ -225,7 +225,7 @@ public final class Replica<K, V> implements Reader<K, V>, ReplicaSink<K, V> {
       }
     }
     return new Read.Found<>(
-        SmallMap.of(found, values, n), unknown == null ? Set.of() : Set.copyOf(unknown));
+        SmallMap.ofDistinct(found, values, n), unknown == null ? Set.of() : Set.copyOf(unknown));
   }
 
   @Override

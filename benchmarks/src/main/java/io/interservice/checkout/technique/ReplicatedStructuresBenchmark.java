@@ -8,12 +8,14 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.replicatedmap.ReplicatedMap;
 import io.interservice.access.Reader;
+import io.interservice.access.Versioned;
 import io.interservice.access.hazelcast.CacheReader;
 import io.interservice.service.Cluster;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,12 +53,14 @@ import org.openjdk.jmh.infra.Blackhole;
 public class ReplicatedStructuresBenchmark {
   private static final List<String> SKUS =
       List.of("SKU-00001", "SKU-00017", "SKU-00123", "SKU-00456", "SKU-00999");
+  private static final Set<String> SKU_SET = Set.copyOf(SKUS);
 
   private HazelcastInstance owner;
   private HazelcastInstance reader;
   private Reader<String, Price> replicated;
   private IMap<String, String> nearCached;
   private IMap<String, String> partitioned;
+  private final Map<String, Versioned<Price>> raw = new ConcurrentHashMap<>();
 
   /** Two members; 1,000 prices written by the owner into each structure. */
   @Setup
@@ -79,6 +83,7 @@ public class ReplicatedStructuresBenchmark {
     nearCached = reader.getMap("prices-near");
     partitioned = reader.getMap("prices-far");
     SKUS.forEach(nearCached::get); // warm the near cache
+    prices.forEach((sku, value) -> raw.put(sku, PriceCodecs.replicated(sku, value)));
   }
 
   private static Config member(int port) {
@@ -100,8 +105,15 @@ public class ReplicatedStructuresBenchmark {
   }
 
   @Benchmark
+  public void rawMap(Blackhole bh) {
+    for (String sku : SKUS) {
+      bh.consume(raw.get(sku));
+    }
+  }
+
+  @Benchmark
   public Object replicatedMapThroughTheReader() {
-    return replicated.read(Set.copyOf(SKUS));
+    return replicated.read(SKU_SET);
   }
 
   @Benchmark
@@ -121,6 +133,7 @@ public class ReplicatedStructuresBenchmark {
   /** Stops both members. */
   @TearDown
   public void stop() {
+    replicated.close();
     reader.shutdown();
     owner.shutdown();
   }

@@ -46,6 +46,7 @@ final class ReplicatedCache implements Technique {
     MeterRegistry meters = context.api().metrics().registry();
     Gauge.builder("cache.entries", reader, CacheReader::size).register(meters);
     Gauge.builder("cache.unreadable", reader, CacheReader::unreadable).register(meters);
+    Gauge.builder("cache.swept", reader, CacheReader::swept).register(meters);
     Gauge.builder("cache.members", member, m -> m.getCluster().getMembers().size())
         .register(meters);
     return new Pricing.BeforeTransaction(reader);
