@@ -73,6 +73,9 @@ final class Checkout {
                   case Read.Found<String, Price> confirmed -> confirmed;
                 };
             Order order = found == read ? priced : order(request, found);
+            if (before.guard() == Pricing.CommitGuard.ALWAYS) {
+              yield store.insert(order, owner, fingerprint);
+            }
             yield store.insert(
                 c -> order,
                 owner,

@@ -63,6 +63,21 @@ final class OrderStore {
   }
 
   /**
+   * Stores an order already priced, whose prices may be committed at any time, with its lines: the
+   * one statement commits on its own (a single round trip, where a transaction needs two).
+   *
+   * @return empty when {@code key} is taken already: nothing was written
+   */
+  Optional<Order> insert(Order order, Owner key, String fingerprint) throws SQLException {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(true);
+      return insertOrderWithLines(c, order, key, fingerprint)
+          ? Optional.of(order)
+          : Optional.empty();
+    }
+  }
+
+  /**
    * Stores order {@code id} as {@code PENDING} with its request and a deadline {@code within} from
    * now, running {@code alsoInTransaction} (the price request) in the same transaction.
    *

@@ -35,7 +35,7 @@ final class Figures {
       long ownerCallsInWindow,
       RunResult.@Nullable Machine machine,
       RunResult.@Nullable Startup startup,
-      long ownerRequestsFirstHalf,
+      Halves halves,
       double loadDriverCpuSeconds) {
     long ok = load.ok();
     Map<String, Long> failures = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ final class Figures {
         pending,
         machine,
         startup,
-        steady(config, load, ownerRequests, ownerRequestsFirstHalf));
+        steady(config, load, ownerRequests, halves));
   }
 
   /** An audit's figures as a run reports them. */
@@ -110,9 +110,16 @@ final class Figures {
         audit.stalenessMaxMsBySource());
   }
 
+  /**
+   * What was counted at the measured part's midpoint: the owner's requests, checkout's CPU seconds;
+   * and checkout's CPU seconds over the whole of it.
+   */
+  record Halves(long ownerRequestsFirstHalf, double checkoutCpuFirstHalf, double checkoutCpu) {}
+
   /** The measured part's first half against its second ({@link Steadiness}). */
   static RunResult.Steady steady(
-      RunConfig config, OpenLoopDriver.Result load, long ownerRequests, long firstHalfOwner) {
+      RunConfig config, OpenLoopDriver.Result load, long ownerRequests, Halves at) {
+    long firstHalfOwner = at.ownerRequestsFirstHalf();
     Timeline t = load.timeline();
     long[] ok = new long[2];
     long[] sent = new long[2];
@@ -122,6 +129,9 @@ final class Figures {
       sent[half] += t.total(s);
     }
     long[] owner = {firstHalfOwner, Math.max(0, ownerRequests - firstHalfOwner)};
+    double[] cpu = {
+      at.checkoutCpuFirstHalf(), Math.max(0, at.checkoutCpu() - at.checkoutCpuFirstHalf())
+    };
     Steadiness.Stretch[] halves = new Steadiness.Stretch[2];
     for (int h = 0; h < 2; h++) {
       Histogram latency = load.halves().get(h);
@@ -133,7 +143,8 @@ final class Figures {
               latency.getTotalCount() == 0
                   ? 0
                   : round((double) owner[h] / latency.getTotalCount(), 3),
-              sent[h] == 0 ? 0 : (double) (sent[h] - ok[h]) / sent[h]);
+              sent[h] == 0 ? 0 : (double) (sent[h] - ok[h]) / sent[h],
+              latency.getTotalCount() == 0 ? 0 : cpu[h] * 1000 / latency.getTotalCount());
     }
     Steadiness.Verdict v = Steadiness.judge(halves[0], halves[1]);
     return new RunResult.Steady(

@@ -105,6 +105,7 @@ public final class Runner implements AutoCloseable {
             ? null
             : WarmUp.untilSteady(
                 services.client(),
+                new ProcessCpu(services.checkout().pid()),
                 new OwnerRequests(services.catalog().url(), config.technique().ownerEndpoints()),
                 services.admin(),
                 config,
@@ -253,6 +254,9 @@ public final class Runner implements AutoCloseable {
         Instant.now().plusNanos(loadStart - System.nanoTime() + config.warmup().toNanos());
     java.util.concurrent.atomic.AtomicLong ownerFirstHalf =
         new java.util.concurrent.atomic.AtomicLong();
+    ProcessCpu checkoutCpu = cpu.byName().get("checkout");
+    java.util.concurrent.atomic.AtomicLong checkoutCpuMicrosFirstHalf =
+        new java.util.concurrent.atomic.AtomicLong();
     // the measured part starts now: fresh processes were warmed before, kept ones are warm
     ownerRequests.rebase();
     cpu.rebase();
@@ -292,7 +296,10 @@ public final class Runner implements AutoCloseable {
                   MAX_IN_FLIGHT,
                   REQUEST_TIMEOUT),
               progress,
-              () -> ownerFirstHalf.set(ownerRequests.total()));
+              () -> {
+                ownerFirstHalf.set(ownerRequests.total());
+                checkoutCpuMicrosFirstHalf.set(Math.round(checkoutCpu.seconds() * 1e6));
+              });
       faultThread.join();
       MachineNoise.Sample noiseTo = MachineNoise.sample();
       cpu.follow(components);
@@ -345,7 +352,8 @@ public final class Runner implements AutoCloseable {
           consumerCalls.inWindow(),
           machine,
           startup,
-          ownerFirstHalf.get(),
+          new Figures.Halves(
+              ownerFirstHalf.get(), checkoutCpuMicrosFirstHalf.get() / 1e6, checkoutCpu.seconds()),
           (noiseTo.labCpuNanos() - noiseFrom.labCpuNanos()) / 1e9);
     }
   }

@@ -12,13 +12,19 @@ import java.util.Locale;
  *
  * <p>Tolerances, wide enough for a 2-core machine's noise and narrow enough to catch a cold cache
  * or JIT: p50 within 2 ms or 25 %; p99 within 5 ms or 50 % (a tail is noisier); owner requests per
- * order within 0.02 or 20 %; failures within 1 percentage point.
+ * order within 0.02 or 20 %; failures within 1 percentage point; the consumer's CPU per order
+ * within 0.1 ms or 30 % (a JIT still compiling the request path is a start-up, not a steady state).
  */
 final class Steadiness {
   private Steadiness() {}
 
   /** What a stretch of load showed. */
-  record Stretch(double p50Ms, double p99Ms, double ownerRequestsPerOrder, double failureRate) {}
+  record Stretch(
+      double p50Ms,
+      double p99Ms,
+      double ownerRequestsPerOrder,
+      double failureRate,
+      double consumerCpuMsPerOrder) {}
 
   /** The verdict, and each figure that moved too much ({@code p99 12.0 -> 30.1 ms}). */
   record Verdict(boolean steady, List<String> moved) {}
@@ -35,6 +41,14 @@ final class Steadiness {
         0.02,
         0.20,
         "");
+    check(
+        moved,
+        "checkout CPU per order",
+        a.consumerCpuMsPerOrder(),
+        b.consumerCpuMsPerOrder(),
+        0.1,
+        0.30,
+        " ms");
     if (Math.abs(a.failureRate() - b.failureRate()) > 0.01) {
       moved.add(
           String.format(

@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Warms fresh processes at the run's rate until the load looks steady: windows of {@value
- * #WINDOW_SECONDS} s, at least the configured warm-up, until the last window agrees with each of
- * the two before it ({@link Steadiness}; two windows back, so that a slow drift, a cache's long
- * tail still filling, is not taken for a plateau) or the cap passes. What it cost (time, owner
- * requests, orders) is the start-up's own figure, reported apart from the steady state.
+ * Warms fresh processes at the run's rate until the load looks steady: windows of the run's {@code
+ * warmupWindow} (3 s; 2 s with {@code --quick}), at least the configured warm-up, until the last
+ * window agrees with each of the two before it ({@link Steadiness}; two windows back, so that a
+ * slow drift, a cache's long tail still filling, is not taken for a plateau) or the cap passes.
+ * What it cost (time, owner requests, orders) is the start-up's own figure, reported apart from the
+ * steady state.
  */
 final class WarmUp {
-  static final int WINDOW_SECONDS = 3;
-
   /**
    * What the warm-up took.
    *
@@ -60,6 +59,7 @@ final class WarmUp {
    */
   static Outcome untilSteady(
       Client checkout,
+      ProcessCpu checkoutCpu,
       OwnerRequests owner,
       CatalogAdmin admin,
       RunConfig config,
@@ -71,7 +71,8 @@ final class WarmUp {
         new PriceWriter(
             admin, config::updateRate, config.products(), config.updateSkew(), config.seed() + 3);
     try {
-      return windows(checkout, owner, config, cap, maxInFlight, requestTimeout, progress);
+      return windows(
+          checkout, checkoutCpu, owner, config, cap, maxInFlight, requestTimeout, progress);
     } finally {
       changes.close();
     }
@@ -79,6 +80,7 @@ final class WarmUp {
 
   private static Outcome windows(
       Client checkout,
+      ProcessCpu checkoutCpu,
       OwnerRequests owner,
       RunConfig config,
       Duration cap,
@@ -94,13 +96,14 @@ final class WarmUp {
     long seed = config.seed() + 7;
     while (true) {
       long ownerBefore = owner.total();
+      double cpuBefore = checkoutCpu.seconds();
       OpenLoopDriver.Result w =
           OpenLoopDriver.run(
               checkout,
               new OpenLoopDriver.Config(
                   config.rate(),
                   Duration.ZERO,
-                  Duration.ofSeconds(WINDOW_SECONDS),
+                  config.warmupWindow(),
                   config.products(),
                   config.skew(),
                   seed++,
@@ -108,6 +111,7 @@ final class WarmUp {
                   requestTimeout),
               progress);
       long ownerAfter = owner.total();
+      double cpuMs = (checkoutCpu.seconds() - cpuBefore) * 1000;
       // an order accepted as pending (202) has not failed: it settles later, outside the window
       long windowFailed = w.failed() - w.accepted().size();
       orders += w.offered();
@@ -117,7 +121,8 @@ final class WarmUp {
               w.latency().getValueAtPercentile(50) / 1000.0,
               w.latency().getValueAtPercentile(99) / 1000.0,
               w.ok() == 0 ? 0 : (double) (ownerAfter - ownerBefore) / w.ok(),
-              w.offered() == 0 ? 1 : (double) windowFailed / w.offered());
+              w.offered() == 0 ? 1 : (double) windowFailed / w.offered(),
+              w.ok() == 0 ? 0 : cpuMs / w.ok());
       double elapsed = (System.nanoTime() - start) / 1e9;
       if (previous.size() == 2) {
         List<String> drift = new ArrayList<>();

@@ -118,8 +118,10 @@ class FaultWindowTest {
 
   @Test
   void aSteadyRunWhoseSecondHalfIsFasterAndAsksTheOwnerLessIsFlaggedNotStationary() {
-    RunResult.Steady cold = Figures.steady(config("steady"), load(12, 3), 60, 50);
-    RunResult.Steady warm = Figures.steady(config("steady"), load(3.1, 3.0), 10, 5);
+    RunResult.Steady cold =
+        Figures.steady(config("steady"), load(12, 3), 60, new Figures.Halves(50, 0.05, 0.1));
+    RunResult.Steady warm =
+        Figures.steady(config("steady"), load(3.1, 3.0), 10, new Figures.Halves(5, 0.05, 0.1));
 
     assertThat(cold.stationary()).isFalse();
     assertThat(cold.moved()).isNotEmpty();
@@ -128,6 +130,19 @@ class FaultWindowTest {
 
   @Test
   void aRunWithAFaultWindowIsNotJudged() {
-    assertThat(Figures.steady(config("owner-down"), load(12, 3), 60, 50).stationary()).isNull();
+    assertThat(
+            Figures.steady(config("owner-down"), load(12, 3), 60, new Figures.Halves(50, 0.05, 0.1))
+                .stationary())
+        .isNull();
+  }
+
+  @Test
+  void aSteadyRunWhoseCheckoutSpentTwiceTheCpuInItsFirstHalfIsFlaggedNotStationary() {
+    // 50 orders a half: 0.1 s of CPU in the first (2 ms an order), 0.05 s in the second
+    RunResult.Steady compiling =
+        Figures.steady(config("steady"), load(3.1, 3.0), 10, new Figures.Halves(5, 0.1, 0.15));
+
+    assertThat(compiling.stationary()).isFalse();
+    assertThat(compiling.moved()).containsExactly("checkout CPU per order 2.00 -> 1.00 ms");
   }
 }

@@ -9,8 +9,8 @@ class SteadinessTest {
   void twoHalvesThatDifferByNoiseAreSteady() {
     Steadiness.Verdict v =
         Steadiness.judge(
-            new Steadiness.Stretch(4.1, 12.0, 0.041, 0),
-            new Steadiness.Stretch(4.6, 15.5, 0.045, 0));
+            new Steadiness.Stretch(4.1, 12.0, 0.041, 0, 0.55),
+            new Steadiness.Stretch(4.6, 15.5, 0.045, 0, 0.62));
 
     assertThat(v.steady()).isTrue();
     assertThat(v.moved()).isEmpty();
@@ -21,7 +21,8 @@ class SteadinessTest {
     // the first half misses and asks the owner; the second reads its cache
     Steadiness.Verdict v =
         Steadiness.judge(
-            new Steadiness.Stretch(9.0, 40.0, 0.56, 0), new Steadiness.Stretch(3.5, 11.0, 0.05, 0));
+            new Steadiness.Stretch(9.0, 40.0, 0.56, 0, 0.6),
+            new Steadiness.Stretch(3.5, 11.0, 0.05, 0, 0.6));
 
     assertThat(v.steady()).isFalse();
     assertThat(v.moved())
@@ -33,9 +34,22 @@ class SteadinessTest {
   void aBreakerOpeningInOneHalfIsNotSteady() {
     Steadiness.Verdict v =
         Steadiness.judge(
-            new Steadiness.Stretch(5, 20, 1.0, 0.10), new Steadiness.Stretch(5, 20, 1.0, 0));
+            new Steadiness.Stretch(5, 20, 1.0, 0.10, 0.6),
+            new Steadiness.Stretch(5, 20, 1.0, 0, 0.6));
 
     assertThat(v.steady()).isFalse();
     assertThat(v.moved()).containsExactly("failures 10.0 % -> 0.0 %");
+  }
+
+  @Test
+  void aRequestPathStillBeingCompiledIsNotSteadyThoughItsLatencyIs() {
+    // the same latency, but the first window paid the JIT's work on checkout's cores
+    Steadiness.Verdict v =
+        Steadiness.judge(
+            new Steadiness.Stretch(2.0, 7.0, 0, 0, 1.1),
+            new Steadiness.Stretch(2.0, 7.0, 0, 0, 0.6));
+
+    assertThat(v.steady()).isFalse();
+    assertThat(v.moved()).containsExactly("checkout CPU per order 1.10 -> 0.600 ms");
   }
 }
