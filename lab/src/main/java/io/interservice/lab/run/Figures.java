@@ -26,7 +26,7 @@ final class Figures {
       OpenLoopDriver.Result load,
       double seconds,
       long ownerRequests,
-      Map<String, ProcessCpu> cpu,
+      Map<String, Double> cpuSeconds,
       AuditResult audit,
       long priceChanges,
       int loc,
@@ -46,8 +46,8 @@ final class Figures {
       }
     }
     Map<String, Double> cpuPer1000 = new LinkedHashMap<>();
-    cpu.forEach((name, meter) ->
-        cpuPer1000.put(name, ok == 0 ? 0 : round(meter.seconds() * 1000.0 / ok, 3)));
+    cpuSeconds.forEach(
+        (name, used) -> cpuPer1000.put(name, ok == 0 ? 0 : round(used * 1000.0 / ok, 3)));
     // the lab's own JVM, the load generator: so that nobody takes its limit for the system's
     cpuPer1000.put(LOAD_DRIVER, ok == 0 ? 0 : round(loadDriverCpuSeconds * 1000.0 / ok, 3));
     Histogram h = load.latency();

@@ -33,6 +33,13 @@ final class ProcessMeters {
     return byName;
   }
 
+  /** CPU seconds each used since {@link #rebase()}, by the names the report gives them. */
+  Map<String, Double> secondsByName() {
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    byName.forEach((name, meter) -> seconds.put(name, meter.seconds()));
+    return seconds;
+  }
+
   /** Banks what the process in {@code role} used; call before it stops. */
   void checkpoint(Component.Role role) {
     byRole.get(role).checkpoint();

@@ -105,7 +105,6 @@ public final class Runner implements AutoCloseable {
             ? null
             : WarmUp.untilSteady(
                 services.client(),
-                new ProcessCpu(services.checkout().pid()),
                 new OwnerRequests(services.catalog().url(), config.technique().ownerEndpoints()),
                 services.admin(),
                 config,
@@ -311,6 +310,9 @@ public final class Runner implements AutoCloseable {
           config.technique().asynchronous()
               ? AuditReader.pendingAfter(checkoutDb.adminUrl(), Duration.ofSeconds(7))
               : 0;
+      // CPU counted up to here: the orders' work is done (pending ones settled), and what follows
+      // (the audit's queries, reading metrics) is the lab's, not the run's
+      Map<String, Double> cpuSeconds = cpu.secondsByName();
       if (!load.accepted().isEmpty()) {
         Map<UUID, OpenLoopDriver.Settled> settled = new java.util.HashMap<>();
         AuditReader.settlements(
@@ -335,7 +337,7 @@ public final class Runner implements AutoCloseable {
           load,
           seconds,
           owner,
-          cpu.byName(),
+          cpuSeconds,
           audit,
           writer.changes(),
           SourceLines.count(home, config.technique().sources()),
@@ -353,7 +355,9 @@ public final class Runner implements AutoCloseable {
           machine,
           startup,
           new Figures.Halves(
-              ownerFirstHalf.get(), checkoutCpuMicrosFirstHalf.get() / 1e6, checkoutCpu.seconds()),
+              ownerFirstHalf.get(),
+              checkoutCpuMicrosFirstHalf.get() / 1e6,
+              cpuSeconds.get("checkout")),
           (noiseTo.labCpuNanos() - noiseFrom.labCpuNanos()) / 1e9);
     }
   }

@@ -71,10 +71,10 @@ public final class ServiceProcess implements Component {
 
   /**
    * How a service's JVM compiles and waits for sockets (see docs/deployment.md): the request path
-   * reaches the optimizing compiler after a tenth of the usual invocations, where at 100 orders/s
-   * it ran for minutes in profiling code; and a blocked socket read is woken by a platform poller
-   * thread that unparks the virtual thread directly (JDK 21's way), where JDK 25's default adds a
-   * hop through a poller virtual thread on a carrier, one more thread switch per wake-up.
+   * reaches the optimizing compiler after a twentieth of the usual invocations, where at 100
+   * orders/s it ran for minutes in profiling code; and a blocked socket read is woken by a platform
+   * poller thread that unparks the virtual thread directly (JDK 21's way), where JDK 25's default
+   * adds a hop through a poller virtual thread on a carrier, one more thread switch per wake-up.
    */
   static final List<String> SERVICE_JIT_AND_IO =
       List.of("-XX:CompileThresholdScaling=0.05", "-Djdk.pollerMode=1");

@@ -52,4 +52,14 @@ class SteadinessTest {
     assertThat(v.steady()).isFalse();
     assertThat(v.moved()).containsExactly("checkout CPU per order 1.10 -> 0.600 ms");
   }
+
+  @Test
+  void aStretchThatDidNotMeasureCpuIsJudgedOnTheRest() {
+    Steadiness.Verdict v =
+        Steadiness.judge(
+            new Steadiness.Stretch(2.0, 7.0, 0, 0, Double.NaN),
+            new Steadiness.Stretch(2.0, 7.0, 0, 0, 0.6));
+
+    assertThat(v.steady()).isTrue();
+  }
 }
