@@ -119,9 +119,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--quick",
-      description =
-          "short runs: 5s measured after a warm-up judged in 2s windows (at least 1s),"
-              + " fault window from 1s to 2s")
+      description = "short runs: 5s measured after 1s of warm-up, fault window from 1s to 2s")
   boolean quick;
 
   @Option(
@@ -215,8 +213,6 @@ final class CompareCommand implements Callable<Integer> {
     settings.put("update_rate", updateRate);
     settings.put("duration_s", measured.toSeconds());
     settings.put("warmup_s", warm.toSeconds());
-    settings.put(
-        "warmup_window_s", (quick ? QUICK_WARMUP_WINDOW : RunConfig.WARMUP_WINDOW).toSeconds());
     settings.put("fault_start_s", windowStart.toSeconds());
     settings.put("fault_duration_s", windowLength.toSeconds());
     settings.put("products", products);
@@ -307,9 +303,6 @@ final class CompareCommand implements Callable<Integer> {
     return clean ? 0 : 1;
   }
 
-  /** The warm-up's windows with {@code --quick}: three of them still judge steadiness. */
-  private static final Duration QUICK_WARMUP_WINDOW = Duration.ofSeconds(2);
-
   /** A run of {@code technique} through {@code fault} with this comparison's load settings. */
   private RunConfig runConfig(
       Technique technique,
@@ -326,7 +319,6 @@ final class CompareCommand implements Callable<Integer> {
         atRate,
         updateRate,
         warmUp,
-        quick ? QUICK_WARMUP_WINDOW : RunConfig.WARMUP_WINDOW,
         measured,
         faultStart,
         faultLength,

@@ -11,8 +11,7 @@ import java.time.Duration;
  * @param fault the scenario
  * @param rate orders per second offered
  * @param updateRate price changes per second (outside a storm)
- * @param warmup unmeasured time at the start, at least
- * @param warmupWindow the windows in which the warm-up judges whether the load is steady
+ * @param warmup unmeasured time at the start
  * @param duration measured time
  * @param faultStart when the window opens, into the measured time
  * @param faultDuration how long it lasts
@@ -29,7 +28,6 @@ public record RunConfig(
     double rate,
     double updateRate,
     Duration warmup,
-    Duration warmupWindow,
     Duration duration,
     Duration faultStart,
     Duration faultDuration,
@@ -39,46 +37,8 @@ public record RunConfig(
     long seed,
     int repeat) {
 
-  /** The warm-up's windows unless a run says otherwise. */
-  public static final Duration WARMUP_WINDOW = Duration.ofSeconds(3);
-
-  /** A run whose warm-up judges steadiness in windows of {@link #WARMUP_WINDOW}. */
-  public RunConfig(
-      Technique technique,
-      Fault fault,
-      double rate,
-      double updateRate,
-      Duration warmup,
-      Duration duration,
-      Duration faultStart,
-      Duration faultDuration,
-      int products,
-      double skew,
-      double updateSkew,
-      long seed,
-      int repeat) {
-    this(
-        technique,
-        fault,
-        rate,
-        updateRate,
-        warmup,
-        WARMUP_WINDOW,
-        duration,
-        faultStart,
-        faultDuration,
-        products,
-        skew,
-        updateSkew,
-        seed,
-        repeat);
-  }
-
   /** Validates the window. */
   public RunConfig {
-    if (warmupWindow.toMillis() < 1000) {
-      throw new IllegalArgumentException("the warm-up's window must be at least 1s");
-    }
     if (faultStart.plus(faultDuration).compareTo(duration) > 0) {
       throw new IllegalArgumentException(
           "the fault window ("
@@ -98,7 +58,6 @@ public record RunConfig(
         rate,
         updateRate,
         newWarmup,
-        warmupWindow,
         duration,
         faultStart,
         faultDuration,

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  * steady state.
  */
 final class WarmUp {
+  static final int WINDOW_SECONDS = 3;
+
   /**
    * What the warm-up took.
    *
@@ -99,7 +101,7 @@ final class WarmUp {
               new OpenLoopDriver.Config(
                   config.rate(),
                   Duration.ZERO,
-                  config.warmupWindow(),
+                  Duration.ofSeconds(WINDOW_SECONDS),
                   config.products(),
                   config.skew(),
                   seed++,
