@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * follows the map's entry events, and a sweep every {@code sweep} compares it with the map and
  * takes whatever changed without an event (Hazelcast copies entries to a joining member, and
  * repairs a member that missed an update, without firing events). Each key's mirror entry is
- * rebuilt from the map's current value, never from an event's, so that the last rebuild wins.
+ * rebuilt from the map's current value, never from an event's, so that the last rebuild wins. A key
+ * the mirror does not hold is looked up in the map, so that nothing copied is missed.
  */
 public final class CacheReader<V> implements Reader<String, V> {
   /** The key the owner writes once it has loaded the map. */
@@ -140,6 +141,12 @@ public final class CacheReader<V> implements Reader<String, V> {
     List<String> unknown = null;
     for (String key : keys) {
       Mirrored<V> m = key.equals(LOADED) ? null : mirror.get(key);
+      if (m == null && !key.equals(LOADED)) {
+        // not mirrored: unknown, or copied to this member without an event since the last sweep
+        // (a joining member receives the map partition by partition, the marker maybe first)
+        follow(key);
+        m = mirror.get(key);
+      }
       if (m == null || m.decoded() == null) {
         if (unknown == null) {
           unknown = new ArrayList<>();
