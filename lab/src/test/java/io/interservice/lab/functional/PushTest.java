@@ -84,10 +84,15 @@ class PushTest {
 
     scenario.admin.seed(Scenario.PRODUCTS + 1, 7);
 
-    assertThat(
-            scenario.count("SELECT count(*) FROM catalog.deliveries WHERE key = '" + added + "'"))
-        .as("a delivery is owed for the new product")
-        .isEqualTo(1);
+    // the outbox's relay turns the committed product into a delivery, after the commit
+    await("a delivery is owed for the new product")
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                scenario.count(
+                    "SELECT count(*) FROM catalog.deliveries WHERE key = '" + added + "'"),
+            n -> n == 1);
     await("the new product is in the local copy well before the next reconciliation")
         .atMost(Duration.ofSeconds(2))
         .pollInterval(Duration.ofMillis(100))
