@@ -1,5 +1,6 @@
 package io.interservice.access.hazelcast;
 
+import com.hazelcast.core.EntryAdapter;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.MapEvent;
 import com.hazelcast.replicatedmap.ReplicatedMap;
@@ -64,7 +65,7 @@ public final class CacheReader<V> implements Reader<String, V> {
       return map.entrySet();
     }
 
-    UUID listen(com.hazelcast.core.EntryListener<String, String> listener) {
+    UUID listen(EntryAdapter<String, String> listener) {
       return map.addEntryListener(listener);
     }
 
@@ -140,13 +141,7 @@ public final class CacheReader<V> implements Reader<String, V> {
     int n = 0;
     List<String> unknown = null;
     for (String key : keys) {
-      Mirrored<V> m = key.equals(LOADED) ? null : mirror.get(key);
-      if (m == null && !key.equals(LOADED)) {
-        // not mirrored: unknown, or copied to this member without an event since the last sweep
-        // (a joining member receives the map partition by partition, the marker maybe first)
-        follow(key);
-        m = mirror.get(key);
-      }
+      Mirrored<V> m = key.equals(LOADED) ? null : mirrored(key);
       if (m == null || m.decoded() == null) {
         if (unknown == null) {
           unknown = new ArrayList<>();
@@ -196,6 +191,20 @@ public final class CacheReader<V> implements Reader<String, V> {
     view.stopListening(listener);
   }
 
+  /**
+   * {@code key}'s mirror entry; one it does not hold is looked up in the map, as it may have been
+   * copied to this member without an event since the last sweep (a joining member receives the map
+   * partition by partition, the marker maybe first).
+   */
+  private @Nullable Mirrored<V> mirrored(String key) {
+    Mirrored<V> m = mirror.get(key);
+    if (m == null) {
+      follow(key);
+      m = mirror.get(key);
+    }
+    return m;
+  }
+
   /** Rebuilds {@code key}'s mirror entry from the map's current value. */
   private void follow(String key) {
     if (key.equals(LOADED)) {
@@ -218,24 +227,20 @@ public final class CacheReader<V> implements Reader<String, V> {
 
   /** Takes every entry that differs from the map's, and drops the keys the map no longer has. */
   private synchronized void sweep() {
-    int seen = 0;
+    int values = 0;
     for (Map.Entry<String, String> e : view.entries()) {
       String key = e.getKey();
-      seen++;
       if (key.equals(LOADED)) {
-        if (!loaded) {
-          swept.increment();
-          loaded = true;
-        }
         continue;
       }
+      values++;
       Mirrored<V> m = mirror.get(key);
       if (m == null || !m.raw().equals(e.getValue())) {
         swept.increment();
         follow(key);
       }
     }
-    if (mirror.size() + (loaded ? 1 : 0) != seen) {
+    if (mirror.size() != values) {
       Set<String> gone = new HashSet<>(mirror.keySet());
       for (Map.Entry<String, String> e : view.entries()) {
         gone.remove(e.getKey());
@@ -262,40 +267,15 @@ public final class CacheReader<V> implements Reader<String, V> {
     }
   }
 
-  /** Follows each entry event by rebuilding that key from the map. */
-  private final class Follower implements com.hazelcast.core.EntryListener<String, String> {
+  /** Follows each entry event by rebuilding that key from the map, a map-wide one by a sweep. */
+  private final class Follower extends EntryAdapter<String, String> {
     @Override
-    public void entryAdded(EntryEvent<String, String> event) {
+    public void onEntryEvent(EntryEvent<String, String> event) {
       follow(event.getKey());
     }
 
     @Override
-    public void entryUpdated(EntryEvent<String, String> event) {
-      follow(event.getKey());
-    }
-
-    @Override
-    public void entryRemoved(EntryEvent<String, String> event) {
-      follow(event.getKey());
-    }
-
-    @Override
-    public void entryEvicted(EntryEvent<String, String> event) {
-      follow(event.getKey());
-    }
-
-    @Override
-    public void entryExpired(EntryEvent<String, String> event) {
-      follow(event.getKey());
-    }
-
-    @Override
-    public void mapCleared(MapEvent event) {
-      sweep();
-    }
-
-    @Override
-    public void mapEvicted(MapEvent event) {
+    public void onMapEvent(MapEvent event) {
       sweep();
     }
   }

@@ -34,22 +34,16 @@ class CacheReaderTest {
   void servesWhatTheOwnerWroteAndFollowsItsChanges() {
     ReplicatedMap<String, String> owner = member().getReplicatedMap("prices");
     CacheReader<Long> reader = reader(member());
-    owner.put("a", "1|100");
-    owner.put(CacheReader.LOADED, "1");
-    await().until(reader::ready);
+    loadWith(owner, "a", "1|100", reader);
     await().untilAsserted(() -> assertThat(amount(reader, "a")).isEqualTo(100L));
 
     owner.put("a", "2|150");
-    owner.remove("b");
     owner.put("c", "1|7");
 
     await().untilAsserted(() -> assertThat(amount(reader, "a")).isEqualTo(150L));
     await().untilAsserted(() -> assertThat(amount(reader, "c")).isEqualTo(7L));
     owner.remove("c");
-    await()
-        .untilAsserted(() ->
-            assertThat(((Read.Found<String, Long>) reader.read(Set.of("c"))).unknown())
-                .containsExactly("c"));
+    await().untilAsserted(() -> assertThat(unknown(reader, "c")).containsExactly("c"));
   }
 
   @Test
@@ -83,16 +77,27 @@ class CacheReaderTest {
   void aValueItCannotDecodeIsUnknownAndCountedOnce() {
     ReplicatedMap<String, String> owner = member().getReplicatedMap("prices");
     CacheReader<Long> reader = reader(member());
-    owner.put("bad", "not a price");
-    owner.put(CacheReader.LOADED, "1");
-    await().until(reader::ready);
+    loadWith(owner, "bad", "not a price", reader);
     await().until(() -> reader.unreadable() == 1);
 
     for (int i = 0; i < 3; i++) {
-      assertThat(((Read.Found<String, Long>) reader.read(Set.of("bad"))).unknown())
-          .containsExactly("bad");
+      assertThat(unknown(reader, "bad")).containsExactly("bad");
     }
     assertThat(reader.unreadable()).isEqualTo(1);
+  }
+
+  /**
+   * The owner writes {@code key} and marks the map loaded; returns once {@code reader} is ready.
+   */
+  private static void loadWith(
+      ReplicatedMap<String, String> owner, String key, String value, CacheReader<Long> reader) {
+    owner.put(key, value);
+    owner.put(CacheReader.LOADED, "1");
+    await().until(reader::ready);
+  }
+
+  private static Set<String> unknown(CacheReader<Long> reader, String key) {
+    return ((Read.Found<String, Long>) reader.read(Set.of(key))).unknown();
   }
 
   private static Long amount(CacheReader<Long> reader, String key) {

@@ -11,6 +11,9 @@ import java.util.Map;
  * {@code postgres-catalog}…); a database server both services share is metered once.
  */
 final class ProcessMeters {
+  /** The consumer's name in the report. */
+  static final String CHECKOUT = "checkout";
+
   private final Map<String, ProcessCpu> byName = new LinkedHashMap<>();
   private final Map<Component.Role, ProcessCpu> byRole = new EnumMap<>(Component.Role.class);
 
@@ -63,7 +66,7 @@ final class ProcessMeters {
   private static String name(Component.Role role, boolean sharedDatabase) {
     return switch (role) {
       case OWNER -> "catalog";
-      case CONSUMER -> "checkout";
+      case CONSUMER -> CHECKOUT;
       case OWNER_DATABASE -> sharedDatabase ? "postgres" : "postgres-catalog";
       case CONSUMER_DATABASE -> "postgres-checkout";
       case BROKER -> "kafka";

@@ -253,7 +253,7 @@ public final class Runner implements AutoCloseable {
         Instant.now().plusNanos(loadStart - System.nanoTime() + config.warmup().toNanos());
     java.util.concurrent.atomic.AtomicLong ownerFirstHalf =
         new java.util.concurrent.atomic.AtomicLong();
-    ProcessCpu checkoutCpu = cpu.byName().get("checkout");
+    ProcessCpu checkoutCpu = cpu.byName().get(ProcessMeters.CHECKOUT);
     java.util.concurrent.atomic.AtomicLong checkoutCpuMicrosFirstHalf =
         new java.util.concurrent.atomic.AtomicLong();
     // the measured part starts now: fresh processes were warmed before, kept ones are warm
@@ -357,7 +357,7 @@ public final class Runner implements AutoCloseable {
           new Figures.Halves(
               ownerFirstHalf.get(),
               checkoutCpuMicrosFirstHalf.get() / 1e6,
-              cpuSeconds.get("checkout")),
+              cpuSeconds.get(ProcessMeters.CHECKOUT)),
           (noiseTo.labCpuNanos() - noiseFrom.labCpuNanos()) / 1e9);
     }
   }
