@@ -151,7 +151,10 @@ final class Figures {
         config.fault().hasWindow() ? null : v.steady(),
         v.moved(),
         new double[] {halves[0].p99Ms(), halves[1].p99Ms()},
-        new double[] {halves[0].ownerRequestsPerOrder(), halves[1].ownerRequestsPerOrder()});
+        new double[] {halves[0].ownerRequestsPerOrder(), halves[1].ownerRequestsPerOrder()},
+        new double[] {
+          round(halves[0].consumerCpuMsPerOrder(), 3), round(halves[1].consumerCpuMsPerOrder(), 3)
+        });
   }
 
   /**

@@ -69,12 +69,16 @@ public record RunResult(
    * @param moved the figures that moved beyond the tolerance
    * @param p99Ms the p99 of each half
    * @param ownerRequestsPerOrder those of each half
+   * @param checkoutCpuMsPerOrder checkout's CPU milliseconds per order in each half (null in
+   *     results written before it was kept): where the JIT still compiles, the second half is the
+   *     nearer to the steady cost
    */
   public record Steady(
       @Nullable Boolean stationary,
       List<String> moved,
       double[] p99Ms,
-      double[] ownerRequestsPerOrder) {}
+      double[] ownerRequestsPerOrder,
+      double @Nullable [] checkoutCpuMsPerOrder) {}
 
   /**
    * The machine while the run was measured.

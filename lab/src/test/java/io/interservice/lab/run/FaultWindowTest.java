@@ -144,5 +144,6 @@ class FaultWindowTest {
 
     assertThat(compiling.stationary()).isFalse();
     assertThat(compiling.moved()).containsExactly("checkout CPU per order 2.00 -> 1.00 ms");
+    assertThat(compiling.checkoutCpuMsPerOrder()).containsExactly(2.0, 1.0);
   }
 }
