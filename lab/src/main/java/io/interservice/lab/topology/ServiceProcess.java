@@ -101,6 +101,8 @@ public final class ServiceProcess implements Component {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseParallelGC"));
     command.addAll(SERVICE_JIT_AND_IO);
+    // every collection with its pause, beside the log: a latency spike can be matched against them
+    command.add("-Xlog:gc:file=" + gcLog(log) + ":uptime,time");
     command.addAll(HAZELCAST_OPENS);
     // a class-data archive made on the first clean exit makes later starts faster
     command.add("-XX:+AutoCreateSharedArchive");
@@ -113,6 +115,13 @@ public final class ServiceProcess implements Component {
     Role role = service.equals("catalog") ? Role.OWNER : Role.CONSUMER;
     return new ServiceProcess(
         service, role, List.copyOf(command), Map.copyOf(environment), log, port);
+  }
+
+  /** {@code checkout.log}'s collections go to {@code checkout.gc.log}, beside it. */
+  static Path gcLog(Path log) {
+    String name = log.getFileName().toString();
+    return log.resolveSibling(
+        (name.endsWith(".log") ? name.substring(0, name.length() - 4) : name) + ".gc.log");
   }
 
   /**

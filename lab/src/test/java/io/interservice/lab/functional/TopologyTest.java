@@ -36,6 +36,9 @@ class TopologyTest {
       pids.add(topology.checkout().pid());
       assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
       assertThat(Files.readString(run.resolve("catalog.log"))).contains("catalog listening on");
+      assertThat(run.resolve("checkout.gc.log"))
+          .as("each service's collections, beside its log")
+          .isNotEmptyFile();
     }
     for (long pid : pids) {
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
