@@ -1,5 +1,6 @@
 package io.interservice.checkout.technique;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
@@ -37,11 +38,43 @@ final class CatalogHttpClient implements OwnerCall<String, Price> {
             .build();
   }
 
+  /**
+   * Asks on a kept-alive connection; if that connection gives out before catalog's answer is read,
+   * asks once more on a connection of its own. Helidon 4.5's client hands out cached connections
+   * whose idle monitor can fail the next read (the request then fails with {@code Exception in
+   * socket monitor thread}, or finds the stream closed): under load, bursts of such failures opened
+   * the breaker against a healthy catalog. {@code GET /prices} only reads, so asking again is safe;
+   * if catalog itself is gone, the second try fails as the first would have.
+   */
   @Override
   public Read.Found<String, Price> fetch(Set<String> skus, Duration timeout)
       throws IOException, InterruptedException, OwnerRejectedException {
+    try {
+      return fetch(skus, timeout, true);
+    } catch (RuntimeException e) {
+      if (!connectionGaveOut(e)) {
+        throw e;
+      }
+      return fetch(skus, timeout, false);
+    }
+  }
+
+  /**
+   * Whether {@code e} is the connection giving out under the client, not an answer: its idle
+   * monitor's failure (a bare {@code RuntimeException} around the monitor's {@code
+   * ExecutionException}), or the stream ending before the answer did.
+   */
+  static boolean connectionGaveOut(RuntimeException e) {
+    return (e.getClass() == RuntimeException.class
+            && e.getCause() instanceof java.util.concurrent.ExecutionException)
+        || e instanceof DataReader.InsufficientDataAvailableException;
+  }
+
+  private Read.Found<String, Price> fetch(Set<String> skus, Duration timeout, boolean keepAlive)
+      throws IOException, OwnerRejectedException {
     HttpClientRequest request =
         http.get("/prices")
+            .keepAlive(keepAlive)
             .readTimeout(timeout)
             .header(HeaderNames.AUTHORIZATION, authorization.get())
             // one call with every value: a second call for the same name replaces the first
