@@ -64,7 +64,7 @@ final class CatalogHttpClient implements OwnerCall<String, Price> {
    * monitor's failure (a bare {@code RuntimeException} around the monitor's {@code
    * ExecutionException}), or the stream ending before the answer did.
    */
-  static boolean connectionGaveOut(RuntimeException e) {
+  private static boolean connectionGaveOut(RuntimeException e) {
     return (e.getClass() == RuntimeException.class
             && e.getCause() instanceof java.util.concurrent.ExecutionException)
         || e instanceof DataReader.InsufficientDataAvailableException;
