@@ -53,7 +53,13 @@ public final class ServiceProcess implements Component {
     awaitHealthy();
   }
 
-  /** What an embedded Hazelcast member needs of the JDK's internals (the replicated cache). */
+  /** The flag that makes a service a member of the replicated cache's cluster. */
+  static final String CLUSTER_NAME = "--cluster-name";
+
+  /**
+   * What an embedded Hazelcast member needs of the JDK's internals (the replicated cache), given to
+   * a service started with {@link #CLUSTER_NAME}.
+   */
   private static final List<String> HAZELCAST_OPENS =
       List.of(
           "--add-modules",
@@ -103,7 +109,11 @@ public final class ServiceProcess implements Component {
     command.addAll(SERVICE_JIT_AND_IO);
     // every collection with its pause, beside the log: a latency spike can be matched against them
     command.add("-Xlog:gc:file=" + gcLog(log) + ":uptime,time");
-    command.addAll(HAZELCAST_OPENS);
+    if (args.contains(CLUSTER_NAME)) {
+      // only a member needs them: with them, the JDK's own class-data archive loses its module
+      // graph (and says so in three error lines at the top of the log)
+      command.addAll(HAZELCAST_OPENS);
+    }
     // a class-data archive made on the first clean exit makes later starts faster
     command.add("-XX:+AutoCreateSharedArchive");
     command.add("-XX:SharedArchiveFile=" + freshArchive(target, service));

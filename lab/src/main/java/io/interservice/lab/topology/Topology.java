@@ -164,7 +164,7 @@ public final class Topology implements AutoCloseable {
     clusterMembersStarted++;
     List<String> members = clusterPorts.stream().map(p -> "127.0.0.1:" + p).toList();
     return List.of(
-        "--cluster-name",
+        ServiceProcess.CLUSTER_NAME,
         clusterName,
         "--cluster-port",
         Integer.toString(port),
