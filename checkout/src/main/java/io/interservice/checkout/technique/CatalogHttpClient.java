@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -65,8 +66,7 @@ final class CatalogHttpClient implements OwnerCall<String, Price> {
    * ExecutionException}), or the stream ending before the answer did.
    */
   private static boolean connectionGaveOut(RuntimeException e) {
-    return (e.getClass() == RuntimeException.class
-            && e.getCause() instanceof java.util.concurrent.ExecutionException)
+    return (e.getClass() == RuntimeException.class && e.getCause() instanceof ExecutionException)
         || e instanceof DataReader.InsufficientDataAvailableException;
   }
 

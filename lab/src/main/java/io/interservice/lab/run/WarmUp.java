@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Warms fresh processes at the run's rate until the load looks steady: windows of the run's {@code
- * warmupWindow} (3 s; 2 s with {@code --quick}), at least the configured warm-up, until the last
- * window agrees with each of the two before it ({@link Steadiness}; two windows back, so that a
- * slow drift, a cache's long tail still filling, is not taken for a plateau) or the cap passes.
- * What it cost (time, owner requests, orders) is the start-up's own figure, reported apart from the
- * steady state.
+ * Warms fresh processes at the run's rate until the load looks steady: windows of {@link #WINDOW},
+ * for at least the configured warm-up, until the last window agrees with each of the two before it
+ * ({@link Steadiness}; two windows back, so that a slow drift, a cache's long tail still filling,
+ * is not taken for a plateau) or the cap passes. What it cost (time, owner requests, orders) is the
+ * start-up's own figure, reported apart from the steady state.
  */
 final class WarmUp {
-  static final int WINDOW_SECONDS = 3;
+  /** How long each window the warm-up judges lasts. */
+  private static final Duration WINDOW = Duration.ofSeconds(3);
 
   /**
    * What the warm-up took.
@@ -101,7 +101,7 @@ final class WarmUp {
               new OpenLoopDriver.Config(
                   config.rate(),
                   Duration.ZERO,
-                  Duration.ofSeconds(WINDOW_SECONDS),
+                  WINDOW,
                   config.products(),
                   config.skew(),
                   seed++,

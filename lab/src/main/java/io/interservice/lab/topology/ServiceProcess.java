@@ -128,7 +128,7 @@ public final class ServiceProcess implements Component {
   }
 
   /** {@code checkout.log}'s collections go to {@code checkout.gc.log}, beside it. */
-  static Path gcLog(Path log) {
+  private static Path gcLog(Path log) {
     String name = log.getFileName().toString();
     return log.resolveSibling(
         (name.endsWith(".log") ? name.substring(0, name.length() - 4) : name) + ".gc.log");
