@@ -4,16 +4,36 @@ import io.interservice.lab.run.RunResult;
 import java.util.List;
 import java.util.Locale;
 
-/** A line saying whether any run shared the machine, and which: its figures are suspect. */
+/**
+ * A line saying whether any run shared the machine, and which: its figures are suspect; and one
+ * naming the runs whose disk held the whole machine up: their tails are the disk's.
+ */
 public final class NoiseNote {
   private NoiseNote() {}
 
-  /** The note, as one paragraph of Markdown (plain enough for the console). */
+  /** The note, as paragraphs of Markdown (plain enough for the console). */
   public static String render(List<RunResult> runs) {
     List<RunResult> measured = runs.stream().filter(r -> r.machine() != null).toList();
     if (measured.isEmpty()) {
       return "";
     }
+    return sharing(measured) + disk(measured);
+  }
+
+  private static String disk(List<RunResult> measured) {
+    List<RunResult> stalled = measured.stream().filter(r -> r.machine().diskStalled()).toList();
+    if (stalled.isEmpty()) {
+      return "";
+    }
+    return "**Warning: the disk held the whole machine up in "
+        + stalled.size()
+        + " of "
+        + measured.size()
+        + " runs** (their tails are the disk's, not the technique's): "
+        + each(stalled, m -> String.format(Locale.ROOT, "%.0f ms", m.ioStallMs()));
+  }
+
+  private static String sharing(List<RunResult> measured) {
     List<RunResult> shared = measured.stream().filter(r -> r.machine().shared()).toList();
     double worstOthers =
         measured.stream().mapToDouble(r -> r.machine().othersCores()).max().orElse(0);
@@ -27,26 +47,29 @@ public final class NoiseNote {
           worstOthers,
           worstSteal);
     }
-    StringBuilder s =
-        new StringBuilder("**Warning: ")
-            .append(shared.size())
-            .append(" of ")
-            .append(measured.size())
-            .append(" runs shared the machine** (their figures are suspect): ");
-    for (int i = 0; i < shared.size(); i++) {
-      RunResult r = shared.get(i);
-      s.append(i == 0 ? "" : "; ")
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  "%s · %s (others %.2f cores, steal %.2f, load %.1f → %.1f)",
-                  r.technique(),
-                  r.scenario(),
-                  r.machine().othersCores(),
-                  r.machine().stealCores(),
-                  r.machine().load1Before(),
-                  r.machine().load1After()));
-    }
-    return s.append(".\n").toString();
+    return "**Warning: "
+        + shared.size()
+        + " of "
+        + measured.size()
+        + " runs shared the machine** (their figures are suspect): "
+        + each(
+            shared,
+            m ->
+                String.format(
+                    Locale.ROOT,
+                    "others %.2f cores, steal %.2f, load %.1f → %.1f",
+                    m.othersCores(),
+                    m.stealCores(),
+                    m.load1Before(),
+                    m.load1After()));
+  }
+
+  /** {@code technique · scenario (what)} for each run, separated by semicolons, and a full stop. */
+  private static String each(
+      List<RunResult> runs, java.util.function.Function<RunResult.Machine, String> what) {
+    return runs.stream()
+            .map(r -> r.technique() + " · " + r.scenario() + " (" + what.apply(r.machine()) + ")")
+            .collect(java.util.stream.Collectors.joining("; "))
+        + ".\n";
   }
 }

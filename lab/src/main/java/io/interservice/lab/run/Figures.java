@@ -111,10 +111,15 @@ final class Figures {
   }
 
   /**
-   * What was counted at the measured part's midpoint: the owner's requests, checkout's CPU seconds;
-   * and checkout's CPU seconds over the whole of it.
+   * What was counted at the measured part's midpoint and end: owner requests, checkout's CPU
+   * seconds, and of them its JIT compiler threads' (a restarted checkout's are clamped at 0).
    */
-  record Halves(long ownerRequestsFirstHalf, double checkoutCpuFirstHalf, double checkoutCpu) {}
+  record Halves(
+      long ownerRequestsFirstHalf,
+      double checkoutCpuFirstHalf,
+      double checkoutCpu,
+      double checkoutJitFirstHalf,
+      double checkoutJit) {}
 
   /** The measured part's first half against its second ({@link Steadiness}). */
   static RunResult.Steady steady(
@@ -132,9 +137,16 @@ final class Figures {
     double[] cpu = {
       at.checkoutCpuFirstHalf(), Math.max(0, at.checkoutCpu() - at.checkoutCpuFirstHalf())
     };
+    double[] jit = {
+      Math.max(0, at.checkoutJitFirstHalf()),
+      Math.max(0, at.checkoutJit() - at.checkoutJitFirstHalf())
+    };
+    double[] jitMsPerOrder = new double[2];
     Steadiness.Stretch[] halves = new Steadiness.Stretch[2];
     for (int h = 0; h < 2; h++) {
       Histogram latency = load.halves().get(h);
+      jitMsPerOrder[h] =
+          latency.getTotalCount() == 0 ? 0 : round(jit[h] * 1000 / latency.getTotalCount(), 3);
       halves[h] =
           new Steadiness.Stretch(
               ms(latency.getValueAtPercentile(50)),
@@ -154,7 +166,8 @@ final class Figures {
         new double[] {halves[0].ownerRequestsPerOrder(), halves[1].ownerRequestsPerOrder()},
         new double[] {
           round(halves[0].consumerCpuMsPerOrder(), 3), round(halves[1].consumerCpuMsPerOrder(), 3)
-        });
+        },
+        jitMsPerOrder);
   }
 
   /**

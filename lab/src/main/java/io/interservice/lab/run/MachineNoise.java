@@ -9,7 +9,11 @@ import java.nio.file.Path;
  * What else the machine did while a run was measured: from {@code /proc/stat}, the CPU every
  * process used, less what the run's own processes (the services, their databases and broker, and
  * the lab with its load driver) used, is what others took; with the CPU the hypervisor stole and
- * the load average before and after. A run that shared the machine is flagged, not hidden.
+ * the load average before and after. From {@code /proc/pressure/io} (Linux's pressure stall
+ * information), the time every runnable task waited on the disk at once: a commit's flush that
+ * hangs for half a second on a shared virtual disk stalls the whole order path, and looks like a
+ * technique's tail unless it is named. A run that shared the machine, or whose disk stalled, is
+ * flagged, not hidden.
  */
 final class MachineNoise {
   private static final double TICKS_PER_SECOND = 100.0;
@@ -17,8 +21,19 @@ final class MachineNoise {
   /** More than this share of one core used by others makes a run "shared". */
   static final double SHARED_ABOVE = 0.10;
 
-  /** One reading of the machine. */
-  record Sample(long busy, long steal, long total, double load1, long labCpuNanos) {}
+  /**
+   * More than this much time with every runnable task waiting on the disk marks a run's disk as
+   * stalled. Over a measured window of 10 s at the default load, runs here spend 0–40 ms so.
+   */
+  static final double DISK_STALLED_ABOVE_MS = 100;
+
+  /**
+   * One reading of the machine.
+   *
+   * @param ioFullMicros the "full" total of {@code /proc/pressure/io}, or -1 where there is none
+   */
+  record Sample(
+      long busy, long steal, long total, double load1, long labCpuNanos, long ioFullMicros) {}
 
   private MachineNoise() {}
 
@@ -48,7 +63,21 @@ final class MachineNoise {
                 instanceof com.sun.management.OperatingSystemMXBean os
             ? os.getProcessCpuTime()
             : 0;
-    return new Sample(busy, steal, total, load, lab);
+    return new Sample(busy, steal, total, load, lab, ioFullMicros());
+  }
+
+  /** The microseconds every non-idle task has waited on I/O at once since boot, or -1. */
+  private static long ioFullMicros() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/pressure/io"))) {
+        if (line.startsWith("full ")) {
+          return Long.parseLong(line.substring(line.indexOf("total=") + 6).trim());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no pressure stall information (not Linux, or a kernel without it)
+    }
+    return -1;
   }
 
   /**
@@ -58,8 +87,14 @@ final class MachineNoise {
   static RunResult.Machine between(Sample before, Sample after, double ownSeconds) {
     int cores = Runtime.getRuntime().availableProcessors();
     double wall = (after.total() - before.total()) / TICKS_PER_SECOND / cores;
+    double ioStallMs =
+        before.ioFullMicros() < 0 || after.ioFullMicros() < 0
+            ? -1
+            : Figures.round((after.ioFullMicros() - before.ioFullMicros()) / 1000.0, 1);
+    boolean diskStalled = ioStallMs > DISK_STALLED_ABOVE_MS;
     if (wall <= 0) {
-      return new RunResult.Machine(before.load1(), after.load1(), 0, 0, false);
+      return new RunResult.Machine(
+          before.load1(), after.load1(), 0, 0, false, ioStallMs, diskStalled);
     }
     double busy = (after.busy() - before.busy()) / TICKS_PER_SECOND;
     double lab = (after.labCpuNanos() - before.labCpuNanos()) / 1e9;
@@ -70,6 +105,8 @@ final class MachineNoise {
         after.load1(),
         Figures.round(others, 3),
         Figures.round(steal, 3),
-        others > SHARED_ABOVE || steal > SHARED_ABOVE);
+        others > SHARED_ABOVE || steal > SHARED_ABOVE,
+        ioStallMs,
+        diskStalled);
   }
 }

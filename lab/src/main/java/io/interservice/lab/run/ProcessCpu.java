@@ -55,13 +55,47 @@ final class ProcessCpu {
   }
 
   private static long own(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // fields after "(comm) ": state is f[0], utime is field 14 overall = f[11], stime f[12]
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    return statTicks(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  /**
+   * CPU seconds the JIT's compiler threads of JVM {@code pid} have used ({@code C1 CompilerThre}
+   * and {@code C2 CompilerThre}, as Linux names them), counting those alive now: a JVM on a larger
+   * machine may retire a compiler thread it added, whose time then drops out of the sum; on 2 cores
+   * there is one of each, for good.
+   */
+  static double compilerSeconds(long pid) {
+    long ticks = 0;
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+          ticks += fields(stat);
+        }
+      }
     } catch (IOException | RuntimeException e) {
       return 0;
     }
+    return ticks / TICKS_PER_SECOND;
+  }
+
+  private static long statTicks(Path stat) {
+    try {
+      return fields(Files.readString(stat));
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static long fields(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // fields after "(comm) ": state is f[0], utime is field 14 overall = f[11], stime f[12]
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
   }
 }

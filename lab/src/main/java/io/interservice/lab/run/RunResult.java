@@ -72,13 +72,17 @@ public record RunResult(
    * @param checkoutCpuMsPerOrder checkout's CPU milliseconds per order in each half (null in
    *     results written before it was kept): where the JIT still compiles, the second half is the
    *     nearer to the steady cost
+   * @param checkoutJitMsPerOrder of that, what checkout's JIT compiler threads used per order in
+   *     each half (null in results written before it was kept): the start-up's tail inside the
+   *     measured window, at a low rate still compiling code that runs once per price change
    */
   public record Steady(
       @Nullable Boolean stationary,
       List<String> moved,
       double[] p99Ms,
       double[] ownerRequestsPerOrder,
-      double @Nullable [] checkoutCpuMsPerOrder) {}
+      double @Nullable [] checkoutCpuMsPerOrder,
+      double @Nullable [] checkoutJitMsPerOrder) {}
 
   /**
    * The machine while the run was measured.
@@ -88,13 +92,19 @@ public record RunResult(
    * @param othersCores CPU other processes used, in cores (0.25 = a quarter of one core)
    * @param stealCores CPU the hypervisor took, in cores
    * @param shared whether either passed a tenth of a core: the run's figures are suspect
+   * @param ioStallMs time every runnable task on the machine waited on the disk at once, in ms (-1
+   *     where the kernel does not say)
+   * @param diskStalled whether that passed 100 ms: the run's tail is the disk's, not the
+   *     technique's
    */
   public record Machine(
       double load1Before,
       double load1After,
       double othersCores,
       double stealCores,
-      boolean shared) {}
+      boolean shared,
+      double ioStallMs,
+      boolean diskStalled) {}
 
   /**
    * How long the owner's price changes took to reach the consumer's replica, for a technique that

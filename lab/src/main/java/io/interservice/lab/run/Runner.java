@@ -37,9 +37,6 @@ public final class Runner implements AutoCloseable {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_IN_FLIGHT = 2_000;
 
-  /** The longest a fresh start is warmed before the measured part, steady or not. */
-  private static final Duration WARMUP_CAP = Duration.ofSeconds(45);
-
   /** What a topology was started for: a run with the same may keep it. */
   private record Started(String technique, int products, long seed, int repeat) {
     static Started of(RunConfig config) {
@@ -55,6 +52,7 @@ public final class Runner implements AutoCloseable {
   private @Nullable KafkaCluster kafka;
   private final Path runDir;
   private final boolean auditByCommit;
+  private final Duration warmupCap;
   private @Nullable Topology topology;
   private @Nullable Started keepable;
   private double readyS;
@@ -62,14 +60,21 @@ public final class Runner implements AutoCloseable {
   /**
    * A runner on {@code databases}; a technique that needs a broker gets the cluster at {@code
    * kafkaServers}, or an embedded broker started for the first such technique and kept to the end.
+   * A fresh start is warmed until its load is steady, {@code warmupCap} at most.
    */
   public Runner(
-      Path home, Databases databases, @Nullable String kafkaServers, int kafkaBrokers, Path runDir)
+      Path home,
+      Databases databases,
+      @Nullable String kafkaServers,
+      int kafkaBrokers,
+      Path runDir,
+      Duration warmupCap)
       throws SQLException {
     if (kafkaBrokers != 1 && kafkaBrokers != 3) {
       throw new IllegalArgumentException("--kafka-brokers must be 1 or 3, was " + kafkaBrokers);
     }
     this.kafkaBrokers = kafkaBrokers;
+    this.warmupCap = warmupCap;
     this.home = home;
     this.databases = databases;
     this.kafkaServers = kafkaServers;
@@ -108,7 +113,7 @@ public final class Runner implements AutoCloseable {
                 new OwnerRequests(services.catalog().url(), config.technique().ownerEndpoints()),
                 services.admin(),
                 config,
-                WARMUP_CAP,
+                warmupCap,
                 MAX_IN_FLIGHT,
                 REQUEST_TIMEOUT,
                 progress);
@@ -140,8 +145,16 @@ public final class Runner implements AutoCloseable {
   }
 
   private void startFresh(RunConfig config) throws InterruptedException {
+    long stopping = System.nanoTime();
+    boolean hadProcesses = topology != null;
     stopTopology();
+    long resetting = System.nanoTime();
     databases.reset();
+    if (hadProcesses) {
+      System.err.printf(
+          "stopped the processes before in %.1f s, reset the databases in %.1f s%n",
+          (resetting - stopping) / 1e9, (System.nanoTime() - resetting) / 1e9);
+    }
     KafkaCluster broker = config.technique().needsBroker() ? broker() : null;
     if (broker != null) {
       broker.deleteTopics();
@@ -166,9 +179,10 @@ public final class Runner implements AutoCloseable {
     readyS = (priming - starting) / 1e9;
     int primed = Priming.prime(running.client(), config.products());
     System.err.printf(
-        "started %s's catalog and checkout in %.1f s; primed checkout with %d orders in %.1f s%n",
+        "started %s's catalog and checkout in %.1f s %s; primed checkout with %d orders in %.1f s%n",
         config.technique().name(),
         (priming - starting) / 1e9,
+        running.startPhases(),
         primed,
         (System.nanoTime() - priming) / 1e9);
     if (primed == 0) {
@@ -256,9 +270,12 @@ public final class Runner implements AutoCloseable {
     ProcessCpu checkoutCpu = cpu.byName().get(ProcessMeters.CHECKOUT);
     java.util.concurrent.atomic.AtomicLong checkoutCpuMicrosFirstHalf =
         new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong checkoutJitMicrosFirstHalf =
+        new java.util.concurrent.atomic.AtomicLong();
     // the measured part starts now: fresh processes were warmed before, kept ones are warm
     ownerRequests.rebase();
     cpu.rebase();
+    double jitFrom = ProcessCpu.compilerSeconds(checkout.pid());
     MachineNoise.Sample noiseFrom = MachineNoise.sample();
     Duration windowOpens = config.warmup().plus(config.faultStart());
     ConsumerCalls consumerCalls = new ConsumerCalls(checkout.url());
@@ -298,6 +315,8 @@ public final class Runner implements AutoCloseable {
               () -> {
                 ownerFirstHalf.set(ownerRequests.total());
                 checkoutCpuMicrosFirstHalf.set(Math.round(checkoutCpu.seconds() * 1e6));
+                checkoutJitMicrosFirstHalf.set(
+                    Math.round((ProcessCpu.compilerSeconds(checkout.pid()) - jitFrom) * 1e6));
               });
       faultThread.join();
       MachineNoise.Sample noiseTo = MachineNoise.sample();
@@ -313,6 +332,7 @@ public final class Runner implements AutoCloseable {
       // CPU counted up to here: the orders' work is done (pending ones settled), and what follows
       // (the audit's queries, reading metrics) is the lab's, not the run's
       Map<String, Double> cpuSeconds = cpu.secondsByName();
+      double jitSeconds = ProcessCpu.compilerSeconds(checkout.pid()) - jitFrom;
       if (!load.accepted().isEmpty()) {
         Map<UUID, OpenLoopDriver.Settled> settled = new java.util.HashMap<>();
         AuditReader.settlements(
@@ -357,7 +377,9 @@ public final class Runner implements AutoCloseable {
           new Figures.Halves(
               ownerFirstHalf.get(),
               checkoutCpuMicrosFirstHalf.get() / 1e6,
-              cpuSeconds.get(ProcessMeters.CHECKOUT)),
+              cpuSeconds.get(ProcessMeters.CHECKOUT),
+              checkoutJitMicrosFirstHalf.get() / 1e6,
+              jitSeconds),
           (noiseTo.labCpuNanos() - noiseFrom.labCpuNanos()) / 1e9);
     }
   }

@@ -71,6 +71,7 @@ public final class Topology implements AutoCloseable {
       "lab-" + Long.toHexString(new java.security.SecureRandom().nextLong());
   private final String adminAuthorization;
   private final String clientAuthorization;
+  private final Map<String, Double> startPhases = new LinkedHashMap<>();
 
   private Topology(
       Options options, Databases databases, @Nullable KafkaCluster kafka, boolean owned) {
@@ -97,6 +98,7 @@ public final class Topology implements AutoCloseable {
                 Set.of(Scopes.CATALOG_ADMIN, Scopes.PRICES_READ),
                 TOKEN_LIFETIME);
     this.clientAuthorization = clientAuthorization("lab");
+    long phase = System.nanoTime();
     try {
       int catalogPort =
           options.catalogPort() == 0 ? Ports.freeWith(Services.GRPC_OFFSET) : options.catalogPort();
@@ -113,12 +115,14 @@ public final class Topology implements AutoCloseable {
               identities,
               checkoutPort);
       started.add(catalog);
+      phase = phase("catalog", phase);
       ownerNetwork = OwnerNetwork.start(catalogPort, options.seed());
       started.add(ownerNetwork);
       if (options.products() > 0) {
         seed(admin(), options.products(), options.seed());
       }
       technique.prepare(database);
+      phase = phase("seed", phase);
       Technique.Owner owner =
           new Technique.Owner(
               ownerNetwork.httpUrl(),
@@ -127,10 +131,25 @@ public final class Topology implements AutoCloseable {
               kafka == null ? null : kafka.bootstrapServers());
       this.owner = owner;
       checkout = startCheckout(checkoutPort, options.extraCheckoutArgs(), "checkout.log");
+      phase("checkout", phase);
     } catch (RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  private long phase(String name, long since) {
+    long now = System.nanoTime();
+    startPhases.put(name, Math.round((now - since) / 1e8) / 10.0);
+    return now;
+  }
+
+  /**
+   * How long each step of the start took, in seconds, in order: catalog up and ready, seeded and
+   * prepared, checkout up and ready.
+   */
+  public Map<String, Double> startPhases() {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startPhases));
   }
 
   private List<String> catalogArgs(Technique technique, @Nullable KafkaCluster kafka) {

@@ -19,6 +19,29 @@ final class Runs {
       double ownerRequestsPerOrder,
       double staleRate,
       double availability) {
+    return run(
+        technique,
+        scenario,
+        repeat,
+        p99,
+        recovery,
+        ownerRequestsPerOrder,
+        staleRate,
+        availability,
+        null);
+  }
+
+  /** The same, measured on {@code machine}. */
+  static RunResult run(
+      String technique,
+      String scenario,
+      int repeat,
+      double p99,
+      @Nullable Double recovery,
+      double ownerRequestsPerOrder,
+      double staleRate,
+      double availability,
+      RunResult.@Nullable Machine machine) {
     RunResult.FaultWindow window =
         scenario.equals("steady")
             ? null
@@ -59,7 +82,7 @@ final class Runs {
         0,
         null,
         0,
-        null,
+        machine,
         null,
         null);
   }

@@ -119,9 +119,10 @@ class FaultWindowTest {
   @Test
   void aSteadyRunWhoseSecondHalfIsFasterAndAsksTheOwnerLessIsFlaggedNotStationary() {
     RunResult.Steady cold =
-        Figures.steady(config("steady"), load(12, 3), 60, new Figures.Halves(50, 0.05, 0.1));
+        Figures.steady(config("steady"), load(12, 3), 60, new Figures.Halves(50, 0.05, 0.1, 0, 0));
     RunResult.Steady warm =
-        Figures.steady(config("steady"), load(3.1, 3.0), 10, new Figures.Halves(5, 0.05, 0.1));
+        Figures.steady(
+            config("steady"), load(3.1, 3.0), 10, new Figures.Halves(5, 0.05, 0.1, 0, 0));
 
     assertThat(cold.stationary()).isFalse();
     assertThat(cold.moved()).isNotEmpty();
@@ -131,19 +132,23 @@ class FaultWindowTest {
   @Test
   void aRunWithAFaultWindowIsNotJudged() {
     assertThat(
-            Figures.steady(config("owner-down"), load(12, 3), 60, new Figures.Halves(50, 0.05, 0.1))
+            Figures.steady(
+                    config("owner-down"), load(12, 3), 60, new Figures.Halves(50, 0.05, 0.1, 0, 0))
                 .stationary())
         .isNull();
   }
 
   @Test
   void aSteadyRunWhoseCheckoutSpentTwiceTheCpuInItsFirstHalfIsFlaggedNotStationary() {
-    // 50 orders a half: 0.1 s of CPU in the first (2 ms an order), 0.05 s in the second
+    // 50 orders a half: 0.1 s of CPU in the first (2 ms an order), 0.05 s in the second; of it the
+    // JIT's compiler threads 0.06 s, then 0.01 s
     RunResult.Steady compiling =
-        Figures.steady(config("steady"), load(3.1, 3.0), 10, new Figures.Halves(5, 0.1, 0.15));
+        Figures.steady(
+            config("steady"), load(3.1, 3.0), 10, new Figures.Halves(5, 0.1, 0.15, 0.06, 0.07));
 
     assertThat(compiling.stationary()).isFalse();
     assertThat(compiling.moved()).containsExactly("checkout CPU per order 2.00 -> 1.00 ms");
     assertThat(compiling.checkoutCpuMsPerOrder()).containsExactly(2.0, 1.0);
+    assertThat(compiling.checkoutJitMsPerOrder()).containsExactly(1.2, 0.2);
   }
 }

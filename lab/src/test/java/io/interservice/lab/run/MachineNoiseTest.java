@@ -10,12 +10,19 @@ class MachineNoiseTest {
 
   /** A reading {@code seconds} of wall time in, with {@code busy} CPU seconds used in all. */
   private static MachineNoise.Sample at(double seconds, double busy, double steal, double lab) {
+    return withDiskStall(seconds, busy, steal, lab, 0);
+  }
+
+  /** The same, with {@code ioStallMs} of the whole machine waiting on the disk in all. */
+  private static MachineNoise.Sample withDiskStall(
+      double seconds, double busy, double steal, double lab, double ioStallMs) {
     return new MachineNoise.Sample(
         Math.round(busy * 100),
         Math.round(steal * 100),
         Math.round(seconds * 100 * CORES),
         1.0,
-        Math.round(lab * 1e9));
+        Math.round(lab * 1e9),
+        Math.round(ioStallMs * 1000));
   }
 
   @Test
@@ -40,5 +47,33 @@ class MachineNoiseTest {
 
     assertThat(m.stealCores()).isEqualTo(0.2, Offset.offset(0.001));
     assertThat(m.shared()).isTrue();
+  }
+
+  @Test
+  void aDiskThatStalledTheMachineForHalfASecondIsNamedWithoutCallingTheRunShared() {
+    RunResult.Machine m =
+        MachineNoise.between(
+            withDiskStall(0, 0, 0, 0, 1_000), withDiskStall(10, 12, 0, 2, 1_450), 10.0);
+
+    assertThat(m.ioStallMs()).isEqualTo(450.0);
+    assertThat(m.diskStalled()).isTrue();
+    assertThat(m.shared()).isFalse();
+  }
+
+  @Test
+  void theDisksOrdinaryFlushesAreNotAStall() {
+    RunResult.Machine m =
+        MachineNoise.between(withDiskStall(0, 0, 0, 0, 0), withDiskStall(10, 12, 0, 2, 30), 10.0);
+
+    assertThat(m.diskStalled()).isFalse();
+  }
+
+  @Test
+  void aKernelWithoutPressureInformationSaysNothingOfTheDisk() {
+    RunResult.Machine m =
+        MachineNoise.between(withDiskStall(0, 0, 0, 0, -0.001), at(10, 12, 0, 2), 10.0);
+
+    assertThat(m.ioStallMs()).isEqualTo(-1.0);
+    assertThat(m.diskStalled()).isFalse();
   }
 }

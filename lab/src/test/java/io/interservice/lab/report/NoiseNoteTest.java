@@ -1,0 +1,46 @@
+package io.interservice.lab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.interservice.lab.run.RunResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NoiseNoteTest {
+
+  private static RunResult on(String technique, RunResult.Machine machine) {
+    return Runs.run(technique, "steady", 1, 10, null, 0, 0, 1, machine);
+  }
+
+  private static RunResult.Machine quiet(double ioStallMs) {
+    return new RunResult.Machine(1, 1, 0.01, 0, false, ioStallMs, ioStallMs > 100);
+  }
+
+  @Test
+  void aQuietMachineIsSaidToBeQuietAndTheDiskIsNotMentioned() {
+    String note = NoiseNote.render(List.of(on("direct", quiet(20)), on("push", quiet(35))));
+
+    assertThat(note).startsWith("No run shared the machine").doesNotContain("disk");
+  }
+
+  @Test
+  void aRunWhoseDiskHeldTheMachineUpIsNamedWithItsStall() {
+    String note = NoiseNote.render(List.of(on("direct", quiet(20)), on("shared-db", quiet(452))));
+
+    assertThat(note)
+        .contains("the disk held the whole machine up in 1 of 2 runs")
+        .contains("shared-db · steady (452 ms)")
+        .doesNotContain("direct · steady (");
+  }
+
+  @Test
+  void aRunThatSharedTheMachineIsNamedWithWhatOthersTook() {
+    RunResult.Machine busy = new RunResult.Machine(1.5, 2.5, 0.4, 0, true, 10, false);
+
+    String note = NoiseNote.render(List.of(on("direct", quiet(20)), on("push", busy)));
+
+    assertThat(note)
+        .contains("1 of 2 runs shared the machine")
+        .contains("push · steady (others 0.40 cores");
+  }
+}
