@@ -13,7 +13,7 @@ class NoiseNoteTest {
   }
 
   private static RunResult.Machine quiet(double ioStallMs) {
-    return new RunResult.Machine(1, 1, 0.01, 0, false, ioStallMs, ioStallMs > 100);
+    return new RunResult.Machine(1, 1, 0.01, 0, false, ioStallMs, ioStallMs > 250);
   }
 
   @Test

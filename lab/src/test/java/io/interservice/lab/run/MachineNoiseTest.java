@@ -63,7 +63,7 @@ class MachineNoiseTest {
   @Test
   void theDisksOrdinaryFlushesAreNotAStall() {
     RunResult.Machine m =
-        MachineNoise.between(withDiskStall(0, 0, 0, 0, 0), withDiskStall(10, 12, 0, 2, 30), 10.0);
+        MachineNoise.between(withDiskStall(0, 0, 0, 0, 0), withDiskStall(10, 12, 0, 2, 85), 10.0);
 
     assertThat(m.diskStalled()).isFalse();
   }
