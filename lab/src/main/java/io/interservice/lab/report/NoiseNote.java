@@ -30,7 +30,9 @@ public final class NoiseNote {
         + " of "
         + measured.size()
         + " runs** (their tails are the disk's, not the technique's): "
-        + each(stalled, m -> String.format(Locale.ROOT, "%.0f ms", m.ioStallMs()));
+        + each(
+            stalled,
+            m -> String.format(Locale.ROOT, "%.0f ms within one second", m.ioStallWorstSecondMs()));
   }
 
   private static String sharing(List<RunResult> measured) {

@@ -22,12 +22,10 @@ final class MachineNoise {
   static final double SHARED_ABOVE = 0.10;
 
   /**
-   * More than this much time with every runnable task waiting on the disk marks a run's disk as
-   * stalled. Over a measured window of 10 s at the default load, quiet runs here spend 0–85 ms so
-   * (the commits' ordinary flushes, when nothing else was runnable); a flush that hung for half a
-   * second adds that half second.
+   * More than this much time within one second with every runnable task waiting on the disk marks a
+   * run's disk as stalled ({@link DiskStalls}): quiet seconds here stay under 20 ms.
    */
-  static final double DISK_STALLED_ABOVE_MS = 250;
+  static final double DISK_STALLED_ABOVE_MS = 200;
 
   /**
    * One reading of the machine.
@@ -69,7 +67,7 @@ final class MachineNoise {
   }
 
   /** The microseconds every non-idle task has waited on I/O at once since boot, or -1. */
-  private static long ioFullMicros() {
+  static long ioFullMicros() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/pressure/io"))) {
         if (line.startsWith("full ")) {
@@ -84,19 +82,22 @@ final class MachineNoise {
 
   /**
    * The noise between {@code before} and {@code after}, given the CPU seconds the run's own
-   * processes (without the lab) used in between.
+   * processes (without the lab) used in between and the worst second the disk held the machine up
+   * ({@link DiskStalls}, -1 unknown).
    */
-  static RunResult.Machine between(Sample before, Sample after, double ownSeconds) {
+  static RunResult.Machine between(
+      Sample before, Sample after, double ownSeconds, double diskWorstSecondMs) {
     int cores = Runtime.getRuntime().availableProcessors();
     double wall = (after.total() - before.total()) / TICKS_PER_SECOND / cores;
     double ioStallMs =
         before.ioFullMicros() < 0 || after.ioFullMicros() < 0
             ? -1
             : Figures.round((after.ioFullMicros() - before.ioFullMicros()) / 1000.0, 1);
-    boolean diskStalled = ioStallMs > DISK_STALLED_ABOVE_MS;
+    double worst = diskWorstSecondMs < 0 ? -1 : Figures.round(diskWorstSecondMs, 1);
+    boolean diskStalled = worst > DISK_STALLED_ABOVE_MS;
     if (wall <= 0) {
       return new RunResult.Machine(
-          before.load1(), after.load1(), 0, 0, false, ioStallMs, diskStalled);
+          before.load1(), after.load1(), 0, 0, false, ioStallMs, worst, diskStalled);
     }
     double busy = (after.busy() - before.busy()) / TICKS_PER_SECOND;
     double lab = (after.labCpuNanos() - before.labCpuNanos()) / 1e9;
@@ -109,6 +110,7 @@ final class MachineNoise {
         Figures.round(steal, 3),
         others > SHARED_ABOVE || steal > SHARED_ABOVE,
         ioStallMs,
+        worst,
         diskStalled);
   }
 }

@@ -104,6 +104,7 @@ public record RunResult(
       double stealCores,
       boolean shared,
       double ioStallMs,
+      double ioStallWorstSecondMs,
       boolean diskStalled) {}
 
   /**

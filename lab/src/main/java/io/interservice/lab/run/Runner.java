@@ -293,12 +293,13 @@ public final class Runner implements AutoCloseable {
                     config.faultDuration()));
     OpenLoopDriver.Result load;
     try (PriceWriter writer =
-        new PriceWriter(
-            admin,
-            () -> config.updateRate() * (inWindow.get() ? fault.updateRateFactor() : 1),
-            config.products(),
-            config.updateSkew(),
-            config.seed() + 1)) {
+            new PriceWriter(
+                admin,
+                () -> config.updateRate() * (inWindow.get() ? fault.updateRateFactor() : 1),
+                config.products(),
+                config.updateSkew(),
+                config.seed() + 1);
+        DiskStalls disk = DiskStalls.watch()) {
       load =
           OpenLoopDriver.run(
               services.client(),
@@ -321,7 +322,8 @@ public final class Runner implements AutoCloseable {
       faultThread.join();
       MachineNoise.Sample noiseTo = MachineNoise.sample();
       cpu.follow(components);
-      RunResult.Machine machine = MachineNoise.between(noiseFrom, noiseTo, cpu.seconds());
+      RunResult.Machine machine =
+          MachineNoise.between(noiseFrom, noiseTo, cpu.seconds(), disk.worstSecondMs());
       double seconds = config.duration().toMillis() / 1000.0;
       long owner = ownerRequests.total();
       // orders accepted as pending get until their deadline (5 s) to be settled

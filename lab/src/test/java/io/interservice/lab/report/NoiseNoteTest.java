@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 class NoiseNoteTest {
 
   private static RunResult on(String technique, RunResult.Machine machine) {
-    return Runs.run(technique, "steady", 1, 10, null, 0, 0, 1, machine);
+    return Runs.run(technique, "steady", 1, 10, null, 0, 0, 1, machine, null);
   }
 
-  private static RunResult.Machine quiet(double ioStallMs) {
-    return new RunResult.Machine(1, 1, 0.01, 0, false, ioStallMs, ioStallMs > 250);
+  private static RunResult.Machine quiet(double worstSecondMs) {
+    return new RunResult.Machine(1, 1, 0.01, 0, false, 80, worstSecondMs, worstSecondMs > 200);
   }
 
   @Test
@@ -29,13 +29,13 @@ class NoiseNoteTest {
 
     assertThat(note)
         .contains("the disk held the whole machine up in 1 of 2 runs")
-        .contains("shared-db · steady (452 ms)")
+        .contains("shared-db · steady (452 ms within one second)")
         .doesNotContain("direct · steady (");
   }
 
   @Test
   void aRunThatSharedTheMachineIsNamedWithWhatOthersTook() {
-    RunResult.Machine busy = new RunResult.Machine(1.5, 2.5, 0.4, 0, true, 10, false);
+    RunResult.Machine busy = new RunResult.Machine(1.5, 2.5, 0.4, 0, true, 10, 5, false);
 
     String note = NoiseNote.render(List.of(on("direct", quiet(20)), on("push", busy)));
 

@@ -28,10 +28,11 @@ final class Runs {
         ownerRequestsPerOrder,
         staleRate,
         availability,
+        null,
         null);
   }
 
-  /** The same, measured on {@code machine}. */
+  /** The same, measured on {@code machine}, its halves compared in {@code steady}. */
   static RunResult run(
       String technique,
       String scenario,
@@ -41,7 +42,8 @@ final class Runs {
       double ownerRequestsPerOrder,
       double staleRate,
       double availability,
-      RunResult.@Nullable Machine machine) {
+      RunResult.@Nullable Machine machine,
+      RunResult.@Nullable Steady steady) {
     RunResult.FaultWindow window =
         scenario.equals("steady")
             ? null
@@ -84,6 +86,6 @@ final class Runs {
         0,
         machine,
         null,
-        null);
+        steady);
   }
 }

@@ -27,7 +27,7 @@ class MachineNoiseTest {
 
   @Test
   void whatTheRunsOwnProcessesAndTheLabUsedIsNotNoise() {
-    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 12.0, 0, 2.0), 10.0);
+    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 12.0, 0, 2.0), 10.0, 5);
 
     assertThat(m.othersCores()).isEqualTo(0.0, Offset.offset(0.001));
     assertThat(m.shared()).isFalse();
@@ -35,7 +35,7 @@ class MachineNoiseTest {
 
   @Test
   void aQuarterOfACoreUsedByOthersMarksTheRunShared() {
-    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 14.5, 0, 2.0), 10.0);
+    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 14.5, 0, 2.0), 10.0, 5);
 
     assertThat(m.othersCores()).isEqualTo(0.25, Offset.offset(0.001));
     assertThat(m.shared()).isTrue();
@@ -43,7 +43,7 @@ class MachineNoiseTest {
 
   @Test
   void stolenCpuMarksTheRunSharedToo() {
-    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 12, 2, 2), 10.0);
+    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 12, 2, 2), 10.0, 5);
 
     assertThat(m.stealCores()).isEqualTo(0.2, Offset.offset(0.001));
     assertThat(m.shared()).isTrue();
@@ -53,27 +53,31 @@ class MachineNoiseTest {
   void aDiskThatStalledTheMachineForHalfASecondIsNamedWithoutCallingTheRunShared() {
     RunResult.Machine m =
         MachineNoise.between(
-            withDiskStall(0, 0, 0, 0, 1_000), withDiskStall(10, 12, 0, 2, 1_450), 10.0);
+            withDiskStall(0, 0, 0, 0, 1_000), withDiskStall(10, 12, 0, 2, 1_540), 10.0, 480);
 
-    assertThat(m.ioStallMs()).isEqualTo(450.0);
+    assertThat(m.ioStallMs()).isEqualTo(540.0);
+    assertThat(m.ioStallWorstSecondMs()).isEqualTo(480.0);
     assertThat(m.diskStalled()).isTrue();
     assertThat(m.shared()).isFalse();
   }
 
   @Test
-  void theDisksOrdinaryFlushesAreNotAStall() {
+  void theDisksOrdinaryFlushesAreNotAStallHoweverLongTheRun() {
     RunResult.Machine m =
-        MachineNoise.between(withDiskStall(0, 0, 0, 0, 0), withDiskStall(10, 12, 0, 2, 85), 10.0);
+        MachineNoise.between(
+            withDiskStall(0, 0, 0, 0, 0), withDiskStall(60, 72, 0, 12, 580), 60.0, 18);
 
+    assertThat(m.ioStallMs()).isEqualTo(580.0);
     assertThat(m.diskStalled()).isFalse();
   }
 
   @Test
   void aKernelWithoutPressureInformationSaysNothingOfTheDisk() {
     RunResult.Machine m =
-        MachineNoise.between(withDiskStall(0, 0, 0, 0, -0.001), at(10, 12, 0, 2), 10.0);
+        MachineNoise.between(withDiskStall(0, 0, 0, 0, -0.001), at(10, 12, 0, 2), 10.0, -1);
 
     assertThat(m.ioStallMs()).isEqualTo(-1.0);
+    assertThat(m.ioStallWorstSecondMs()).isEqualTo(-1.0);
     assertThat(m.diskStalled()).isFalse();
   }
 }
