@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
  * waiting on the disk at once, in microseconds since boot) every 100 ms and keeps the worst second,
  * the most such time within any ten consecutive readings. A commit flush that hangs half a second
  * shows as about 500 ms in one second, however long the run; the commits' ordinary flushes stay
- * under 20 ms in any second here, while their sum grows with the run's length.
+ * under 40 ms in any second here, while their sum grows with the run's length. "Full" counts only
+ * while no task at all can run, so a busy process elsewhere hides a stall from it.
  */
 final class DiskStalls implements AutoCloseable {
   private static final Duration EVERY = Duration.ofMillis(100);

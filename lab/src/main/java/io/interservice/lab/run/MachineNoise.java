@@ -23,7 +23,7 @@ final class MachineNoise {
 
   /**
    * More than this much time within one second with every runnable task waiting on the disk marks a
-   * run's disk as stalled ({@link DiskStalls}): quiet seconds here stay under 20 ms.
+   * run's disk as stalled ({@link DiskStalls}): quiet seconds here stay under 40 ms.
    */
   static final double DISK_STALLED_ABOVE_MS = 200;
 
