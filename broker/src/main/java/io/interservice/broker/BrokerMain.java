@@ -27,7 +27,16 @@ public final class BrokerMain {
 
   /** Starts the node; returns when Kafka stops. Exits with status 2 on a bad argument. */
   public static void main(String[] args) throws IOException {
-    Map<String, String> flags = flags(args);
+    kafka.Kafka.main(new String[] {configure(flags(args)).toString()});
+  }
+
+  /**
+   * Writes the node's configuration under {@code --dir} and formats its data directory if it is
+   * new; returns the configuration's path.
+   *
+   * @throws IllegalStateException if formatting fails
+   */
+  static Path configure(Map<String, String> flags) throws IOException {
     Path dir = Path.of(require(flags, "dir"));
     String nodeId = require(flags, "node-id");
     String port = require(flags, "port");
@@ -71,17 +80,20 @@ public final class BrokerMain {
     p.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     Files.writeString(config, text.toString(), StandardCharsets.UTF_8);
     if (!Files.exists(data.resolve("meta.properties"))) {
+      // "--cluster-id=ID" in one argument: an id may begin with '-' (base64url), which the tool's
+      // parser would otherwise take for an option and refuse
       List<String> format =
           voters == null
-              ? List.of("format", "-t", clusterId, "-c", config.toString(), "--standalone")
-              : List.of("format", "-t", clusterId, "-c", config.toString());
+              ? List.of(
+                  "format", "--cluster-id=" + clusterId, "-c", config.toString(), "--standalone")
+              : List.of("format", "--cluster-id=" + clusterId, "-c", config.toString());
       int status = kafka.tools.StorageTool.execute(format.toArray(String[]::new), quiet());
       if (status != 0) {
-        System.err.println("broker: formatting " + data + " failed with status " + status);
-        System.exit(1);
+        throw new IllegalStateException(
+            "broker: formatting " + data + " failed with status " + status);
       }
     }
-    kafka.Kafka.main(new String[] {config.toString()});
+    return config;
   }
 
   private static PrintStream quiet() {
