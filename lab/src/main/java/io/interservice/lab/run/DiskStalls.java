@@ -1,7 +1,7 @@
 package io.interservice.lab.run;
 
 import java.time.Duration;
-import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Watches the disk while a run is measured: reads Linux's I/O pressure ("full": every runnable task
@@ -19,34 +19,29 @@ final class DiskStalls implements AutoCloseable {
   private int count;
   private long worstMicros;
   private boolean unknown;
-  private final Thread watcher;
+  private @Nullable Thread watcher;
 
-  /** Starts watching the machine's own pressure file. */
+  /** A watcher that reads nothing itself: {@link #sample} feeds it (what {@link #watch} does). */
+  DiskStalls() {}
+
+  /** Starts watching the machine's own pressure file, every 100 ms on a thread of its own. */
   static DiskStalls watch() {
-    return new DiskStalls(MachineNoise::ioFullMicros, true);
-  }
-
-  /**
-   * A watcher fed by {@code reading} (-1 when there is none); with {@code start}, read every 100 ms
-   * on a thread of its own until closed, else only when a test calls {@link #sample}.
-   */
-  DiskStalls(LongSupplier reading, boolean start) {
-    this.watcher =
-        start
-            ? Thread.ofPlatform()
-                .daemon()
-                .name("disk-stalls")
-                .start(() -> {
-                  try {
-                    while (!Thread.currentThread().isInterrupted()) {
-                      sample(reading.getAsLong());
-                      Thread.sleep(EVERY);
-                    }
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                })
-            : Thread.ofPlatform().unstarted(() -> {});
+    DiskStalls d = new DiskStalls();
+    d.watcher =
+        Thread.ofPlatform()
+            .daemon()
+            .name("disk-stalls")
+            .start(() -> {
+              try {
+                while (!Thread.currentThread().isInterrupted()) {
+                  d.sample(MachineNoise.ioFullMicros());
+                  Thread.sleep(EVERY);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    return d;
   }
 
   /** One reading: the pressure total in microseconds, or -1 where the kernel keeps none. */
@@ -71,11 +66,13 @@ final class DiskStalls implements AutoCloseable {
   /** Stops watching. */
   @Override
   public void close() {
-    watcher.interrupt();
+    Thread w = watcher;
+    if (w == null) {
+      return;
+    }
+    w.interrupt();
     try {
-      if (watcher.isAlive()) {
-        watcher.join(1_000);
-      }
+      w.join(1_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -55,7 +55,11 @@ final class ProcessCpu {
   }
 
   private static long own(long pid) {
-    return statTicks(Path.of("/proc", Long.toString(pid), "stat"));
+    try {
+      return fields(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /**
@@ -83,14 +87,6 @@ final class ProcessCpu {
       return 0;
     }
     return ticks / TICKS_PER_SECOND;
-  }
-
-  private static long statTicks(Path stat) {
-    try {
-      return fields(Files.readString(stat));
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
   }
 
   private static long fields(String stat) {

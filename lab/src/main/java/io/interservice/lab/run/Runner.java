@@ -265,17 +265,11 @@ public final class Runner implements AutoCloseable {
     // the wall-clock instant the measured window opens: propagation counts the changes after it
     Instant measuredFrom =
         Instant.now().plusNanos(loadStart - System.nanoTime() + config.warmup().toNanos());
-    java.util.concurrent.atomic.AtomicLong ownerFirstHalf =
-        new java.util.concurrent.atomic.AtomicLong();
-    ProcessCpu checkoutCpu = cpu.byName().get(ProcessMeters.CHECKOUT);
-    java.util.concurrent.atomic.AtomicLong checkoutCpuMicrosFirstHalf =
-        new java.util.concurrent.atomic.AtomicLong();
-    java.util.concurrent.atomic.AtomicLong checkoutJitMicrosFirstHalf =
-        new java.util.concurrent.atomic.AtomicLong();
     // the measured part starts now: fresh processes were warmed before, kept ones are warm
     ownerRequests.rebase();
     cpu.rebase();
-    double jitFrom = ProcessCpu.compilerSeconds(checkout.pid());
+    Midpoint midpoint =
+        new Midpoint(ownerRequests, cpu.byName().get(ProcessMeters.CHECKOUT), checkout::pid);
     MachineNoise.Sample noiseFrom = MachineNoise.sample();
     Duration windowOpens = config.warmup().plus(config.faultStart());
     ConsumerCalls consumerCalls = new ConsumerCalls(checkout.url());
@@ -313,12 +307,7 @@ public final class Runner implements AutoCloseable {
                   MAX_IN_FLIGHT,
                   REQUEST_TIMEOUT),
               progress,
-              () -> {
-                ownerFirstHalf.set(ownerRequests.total());
-                checkoutCpuMicrosFirstHalf.set(Math.round(checkoutCpu.seconds() * 1e6));
-                checkoutJitMicrosFirstHalf.set(
-                    Math.round((ProcessCpu.compilerSeconds(checkout.pid()) - jitFrom) * 1e6));
-              });
+              midpoint::mark);
       faultThread.join();
       MachineNoise.Sample noiseTo = MachineNoise.sample();
       cpu.follow(components);
@@ -334,7 +323,7 @@ public final class Runner implements AutoCloseable {
       // CPU counted up to here: the orders' work is done (pending ones settled), and what follows
       // (the audit's queries, reading metrics) is the lab's, not the run's
       Map<String, Double> cpuSeconds = cpu.secondsByName();
-      double jitSeconds = ProcessCpu.compilerSeconds(checkout.pid()) - jitFrom;
+      Figures.Halves halves = midpoint.halves(cpuSeconds.get(ProcessMeters.CHECKOUT));
       if (!load.accepted().isEmpty()) {
         Map<UUID, OpenLoopDriver.Settled> settled = new java.util.HashMap<>();
         AuditReader.settlements(
@@ -376,12 +365,7 @@ public final class Runner implements AutoCloseable {
           consumerCalls.inWindow(),
           machine,
           startup,
-          new Figures.Halves(
-              ownerFirstHalf.get(),
-              checkoutCpuMicrosFirstHalf.get() / 1e6,
-              cpuSeconds.get(ProcessMeters.CHECKOUT),
-              checkoutJitMicrosFirstHalf.get() / 1e6,
-              jitSeconds),
+          halves,
           (noiseTo.labCpuNanos() - noiseFrom.labCpuNanos()) / 1e9);
     }
   }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class DiskStallsTest {
 
   private static DiskStalls fedBy(long... totalsMicros) {
-    DiskStalls d = new DiskStalls(() -> -1, false);
+    DiskStalls d = new DiskStalls();
     for (long t : totalsMicros) {
       d.sample(t);
     }
