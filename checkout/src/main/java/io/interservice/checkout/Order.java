@@ -1,5 +1,6 @@
 package io.interservice.checkout;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * An order as checkout stores and serves it: {@code CONFIRMED} with its priced lines, or, when
  * priced asynchronously, {@code PENDING} (no lines yet) or {@code REJECTED} with a {@code reason}.
  */
+@JsonSerialize(using = OrderJson.class)
 record Order(
     UUID id,
     String status,

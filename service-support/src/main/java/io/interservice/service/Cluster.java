@@ -27,7 +27,8 @@ public final class Cluster {
   /**
    * The configuration of a member named {@code instance} in cluster {@code name}, bound to {@code
    * host}:{@code port} only, joining {@code members} by TCP/IP: no multicast, no auto-detection, no
-   * phone-home, no Jet, JDK logging; waits 1 s before joining and 2 s to connect to a member.
+   * phone-home, no Jet, no metrics collection, JDK logging; waits 1 s before joining and 2 s to
+   * connect to a member.
    */
   public static Config config(
       String name, String instance, String host, int port, List<String> members) {
@@ -42,6 +43,11 @@ public final class Cluster {
     // waiting for (the default wait is 600 s, and a stuck migration held a test that long)
     config.setProperty("hazelcast.graceful.shutdown.max.wait", "10");
     config.getJetConfig().setEnabled(false);
+    // metrics are gathered for Management Center and JMX, neither of which a service reads: every
+    // few seconds they read the operating system's figures and compress a blob, and at 100 orders/s
+    // the compiler was still compiling that code a minute after the start (docs/benchmarks.md)
+    config.getMetricsConfig().setEnabled(false);
+    config.setProperty("hazelcast.health.monitoring.level", "OFF");
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(false);
     network.getInterfaces().setEnabled(true).addInterface(host);

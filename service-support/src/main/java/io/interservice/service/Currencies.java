@@ -9,8 +9,16 @@ public final class Currencies {
 
   /** Whether {@code code} is three upper-case letters naming an ISO-4217 currency. */
   public static boolean valid(@Nullable String code) {
-    if (code == null || !code.matches("[A-Z]{3}")) {
+    // checked by hand: every price read is checked, and a regex compiled per call cost checkout
+    // 2 % of its CPU
+    if (code == null || code.length() != 3) {
       return false;
+    }
+    for (int i = 0; i < 3; i++) {
+      char c = code.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return false;
+      }
     }
     try {
       Currency.getInstance(code);

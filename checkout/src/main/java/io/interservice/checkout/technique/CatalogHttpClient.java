@@ -4,6 +4,7 @@ import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.api.WebClient;
 import io.interservice.access.Read;
 import io.interservice.access.spi.OwnerCall;
@@ -36,6 +37,8 @@ final class CatalogHttpClient implements OwnerCall<String, Price> {
             .baseUri(baseUrl)
             .connectTimeout(connectTimeout)
             .followRedirects(false)
+            // catalog is reached directly: the default asked the JDK's proxy selector each request
+            .proxy(Proxy.noProxy())
             .build();
   }
 

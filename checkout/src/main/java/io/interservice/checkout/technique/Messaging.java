@@ -152,7 +152,7 @@ final class Messaging implements Technique {
         }
         JsonNode data = event.path("data");
         orderId = UUID.fromString(data.path("orderId").asText());
-        prices = PriceBodies.fromJson(PriceBodies.MAPPER.writeValueAsBytes(data));
+        prices = PriceBodies.fromTree(data);
       } catch (java.io.IOException | IllegalArgumentException e) {
         LOG.warning("price replies: skipped an answer that cannot be read: " + e.getMessage());
         return;
