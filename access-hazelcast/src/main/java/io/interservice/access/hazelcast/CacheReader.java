@@ -141,7 +141,9 @@ public final class CacheReader<V> implements Reader<String, V> {
     int n = 0;
     List<String> unknown = null;
     for (String key : keys) {
-      Mirrored<V> m = key.equals(LOADED) ? null : mirrored(key);
+      // the mirror never holds the loaded marker (follow() does not copy it): a read of it is
+      // unknown
+      Mirrored<V> m = mirrored(key);
       if (m == null || m.decoded() == null) {
         if (unknown == null) {
           unknown = new ArrayList<>();

@@ -86,6 +86,16 @@ class CacheReaderTest {
     assertThat(reader.unreadable()).isEqualTo(1);
   }
 
+  @Test
+  void theLoadedMarkerIsNoValueToRead() {
+    ReplicatedMap<String, String> owner = member().getReplicatedMap("prices");
+    CacheReader<Long> reader = reader(member());
+    loadWith(owner, "k", "1|7", reader);
+
+    assertThat(unknown(reader, CacheReader.LOADED)).containsExactly(CacheReader.LOADED);
+    assertThat(reader.ready()).isTrue();
+  }
+
   /**
    * The owner writes {@code key} and marks the map loaded; returns once {@code reader} is ready.
    */
