@@ -1,5 +1,6 @@
 package io.interservice.access;
 
+import io.interservice.access.http.HttpExchange;
 import io.interservice.access.http.QuoteCodec;
 import io.interservice.access.http.QuotePolling;
 import io.interservice.access.push.PushCodec;
@@ -50,11 +51,22 @@ public final class Access {
       URI quotes,
       QuoteCodec<K, V> codec,
       java.util.function.Supplier<String> authorization) {
-    Duration attempt = Duration.ofMillis(2500);
-    return new DirectBuilder<>(owner, new QuotePolling<>(quotes, codec, attempt, authorization))
-        .attemptTimeout(attempt)
+    return polling(owner, quotes, codec, HttpExchange.jdk(POLLING_ATTEMPT), authorization);
+  }
+
+  /** The same, over {@code http} instead of the JDK's client. */
+  public static <K, V> DirectBuilder<K, V> polling(
+      String owner,
+      URI quotes,
+      QuoteCodec<K, V> codec,
+      HttpExchange http,
+      java.util.function.Supplier<String> authorization) {
+    return new DirectBuilder<>(owner, new QuotePolling<>(quotes, codec, http, authorization))
+        .attemptTimeout(POLLING_ATTEMPT)
         .deadline(Duration.ofSeconds(5));
   }
+
+  private static final Duration POLLING_ATTEMPT = Duration.ofMillis(2500);
 
   /**
    * A local cache in front of {@code owner} (usually a direct reader): expire-after-write,

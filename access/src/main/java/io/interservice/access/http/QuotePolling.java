@@ -5,9 +5,8 @@ import io.interservice.access.spi.OwnerCall;
 import io.interservice.access.spi.OwnerRejectedException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -21,39 +20,41 @@ import java.util.function.Supplier;
 public final class QuotePolling<K, V> implements OwnerCall<K, V> {
   private static final int MAX_BODY = 1 << 20;
 
-  private final HttpClient http;
+  private final HttpExchange http;
   private final URI quotes;
   private final QuoteCodec<K, V> codec;
   private final Supplier<String> authorization;
 
   /**
-   * Polls quotes started at {@code quotes} (e.g. {@code http://catalog/price-quotes}), sending
-   * {@code authorization} as each request's {@code Authorization} header.
+   * Polls quotes started at {@code quotes} (e.g. {@code http://catalog/price-quotes}) over the
+   * JDK's client, sending {@code authorization} as each request's {@code Authorization} header.
    */
   public QuotePolling(
       URI quotes, QuoteCodec<K, V> codec, Duration connectTimeout, Supplier<String> authorization) {
+    this(quotes, codec, HttpExchange.jdk(connectTimeout), authorization);
+  }
+
+  /** The same, over {@code http}. */
+  public QuotePolling(
+      URI quotes, QuoteCodec<K, V> codec, HttpExchange http, Supplier<String> authorization) {
     this.quotes = quotes;
     this.authorization = authorization;
     this.codec = codec;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connectTimeout)
-            .build();
+    this.http = http;
   }
 
   @Override
   public Read.Found<K, V> fetch(Set<K> keys, Duration timeout)
       throws IOException, InterruptedException, OwnerRejectedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    HttpRequest start =
-        HttpRequest.newBuilder(quotes)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header("Authorization", authorization.get())
-            .POST(HttpRequest.BodyPublishers.ofByteArray(codec.request(keys)))
-            .build();
-    LimitedAnswer response = LimitedAnswer.send(http, start, MAX_BODY);
+    LimitedAnswer response =
+        http.send(
+            "POST",
+            quotes,
+            Map.of("Content-Type", "application/json", "Authorization", authorization.get()),
+            codec.request(keys),
+            timeout,
+            MAX_BODY);
     while (true) {
       int status = response.status();
       if (status == 401 || status == 403) {
@@ -86,13 +87,14 @@ public final class QuotePolling<K, V> implements OwnerCall<K, V> {
             "quote not ready within " + timeout + " (Retry-After " + wait.toSeconds() + " s)");
       }
       Thread.sleep(wait);
-      HttpRequest poll =
-          HttpRequest.newBuilder(location)
-              .timeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
-              .header("Authorization", authorization.get())
-              .GET()
-              .build();
-      response = LimitedAnswer.send(http, poll, MAX_BODY);
+      response =
+          http.send(
+              "GET",
+              location,
+              Map.of("Authorization", authorization.get()),
+              null,
+              Duration.ofNanos(Math.max(1, deadline - System.nanoTime())),
+              MAX_BODY);
     }
   }
 }

@@ -2,10 +2,17 @@ package io.interservice.checkout.technique;
 
 import io.interservice.access.Access;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Set;
 
-/** {@code polling}: a price quote started with {@code POST /price-quotes}, polled until done. */
+/**
+ * {@code polling}: a price quote started with {@code POST /price-quotes}, polled until done, on
+ * checkout's own HTTP client ({@link HelidonExchange}).
+ */
 final class Polling implements Technique {
+  /** As the library's own client for quotes: its attempt's timeout. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(2500);
+
   @Override
   public String name() {
     return "polling";
@@ -23,7 +30,12 @@ final class Polling implements Technique {
             .resolve("/price-quotes");
     return new Pricing.BeforeTransaction(
         Resilient.configure(
-                Access.polling("catalog", quotes, PriceCodecs.QUOTES, context.toCatalog()),
+                Access.polling(
+                    "catalog",
+                    quotes,
+                    PriceCodecs.QUOTES,
+                    new HelidonExchange(CONNECT_TIMEOUT),
+                    context.toCatalog()),
                 context.settings())
             .build());
   }
