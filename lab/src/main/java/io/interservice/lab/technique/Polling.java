@@ -44,6 +44,8 @@ final class Polling implements Technique {
     return List.of(
         "owner/src/main/java/io/interservice/owner/quotes/QuoteBoard.java",
         "access/src/main/java/io/interservice/access/http/QuotePolling.java",
+        "access/src/main/java/io/interservice/access/http/HttpExchange.java",
+        "checkout/src/main/java/io/interservice/checkout/technique/HelidonExchange.java",
         "catalog/src/main/java/io/interservice/catalog/QuotesFeature.java",
         "checkout/src/main/java/io/interservice/checkout/technique/Polling.java");
   }
