@@ -9,7 +9,8 @@ import java.time.ZoneOffset;
  * ISO-8601 instants in UTC ({@code 2026-11-30T12:00:00.123456Z}) read and written by hand, as
  * {@link Instant#parse} and {@link Instant#toString} would: the JDK's formatter took 8 % of
  * checkout's CPU reading the prices of each order and 3 % writing its lines (docs/benchmarks.md).
- * What the hand-written paths do not cover (years outside 1970–9999, offsets) goes to the JDK.
+ * What the hand-written paths do not cover (offsets, leap seconds, years of other than four digits
+ * when read, outside 1970–9999 when written) goes to the JDK.
  */
 public final class IsoInstants {
   private IsoInstants() {}
@@ -30,7 +31,8 @@ public final class IsoInstants {
         || text.charAt(10) != 'T'
         || text.charAt(13) != ':'
         || text.charAt(16) != ':'
-        || (n > 20 && text.charAt(19) != '.')) {
+        || (n > 20 && text.charAt(19) != '.')
+        || text.charAt(17) == '6') { // a leap second, which the JDK reads as the second before
       return Instant.parse(text);
     }
     int nanos = 0;
