@@ -14,6 +14,7 @@ import io.interservice.lab.run.Ceiling;
 import io.interservice.lab.run.RunConfig;
 import io.interservice.lab.run.RunResult;
 import io.interservice.lab.run.Runner;
+import io.interservice.lab.run.WarmUpPlan;
 import io.interservice.lab.technique.Technique;
 import io.interservice.lab.technique.Techniques;
 import io.interservice.lab.topology.Databases;
@@ -57,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--duration",
-      description = "measured time per run (default 10s; 5s with --quick)")
+      description = "measured time per run (default 10s; 3s with --quick)")
   @Nullable String duration;
 
   @Option(
@@ -68,9 +69,15 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--warmup-cap",
       description =
-          "the longest a fresh start is warmed, steady or not (default 30s; 9s with --quick: three"
-              + " windows, one verdict)")
+          "the longest a fresh start is warmed, steady or not (default 30s; 3s with --quick: one"
+              + " verdict)")
   @Nullable String warmupCap;
+
+  @Option(
+      names = "--warmup-window",
+      description =
+          "each stretch of warm-up that is judged, three at a time (default 3s; 1s with --quick)")
+  @Nullable String warmupWindow;
 
   @Option(
       names = "--rate",
@@ -125,7 +132,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--quick",
-      description = "short runs: 5s measured after 1s to 9s of warm-up, fault window from 1s to 2s")
+      description =
+          "a first look: 3s measured after 3s of warm-up judged in 1s windows, fault window from"
+              + " 1s to 2s")
   boolean quick;
 
   @Option(
@@ -186,9 +195,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Duration measured = duration(duration, quick ? "5s" : "10s", "--duration");
+    Duration measured = duration(duration, quick ? "3s" : "10s", "--duration");
     Duration warm = duration(warmup, quick ? "1s" : "2s", "--warmup");
-    Duration cap = duration(warmupCap, quick ? "9s" : "30s", "--warmup-cap");
+    Duration cap = duration(warmupCap, quick ? "3s" : "30s", "--warmup-cap");
     if (cap.compareTo(warm) < 0) {
       throw new IllegalArgumentException(
           "--warmup-cap ("
@@ -197,6 +206,8 @@ final class CompareCommand implements Callable<Integer> {
               + warm.toMillis()
               + " ms)");
     }
+    WarmUpPlan warmUp =
+        new WarmUpPlan(duration(warmupWindow, quick ? "1s" : "3s", "--warmup-window"), cap);
     // the window opens early and leaves time after it, so that recovery can be seen in the run
     // the window opens early and leaves time after it, so that recovery can be seen in the run:
     // 2 s to 5 s of the default 10 s (a restarted catalog takes about 2 s to be ready again)
@@ -230,7 +241,8 @@ final class CompareCommand implements Callable<Integer> {
     settings.put("update_rate", updateRate);
     settings.put("duration_s", measured.toSeconds());
     settings.put("warmup_s", warm.toSeconds());
-    settings.put("warmup_cap_s", cap.toSeconds());
+    settings.put("warmup_cap_s", warmUp.cap().toSeconds());
+    settings.put("warmup_window_s", warmUp.window().toSeconds());
     settings.put("fault_start_s", windowStart.toSeconds());
     settings.put("fault_duration_s", windowLength.toSeconds());
     settings.put("products", products);
@@ -251,7 +263,7 @@ final class CompareCommand implements Callable<Integer> {
     List<Comparison.MaxRate> maxRates = new ArrayList<>();
     Ceiling.Result ceiling = null;
     try (Databases databases = db == null ? Databases.embedded(runDir) : Databases.existing(db);
-        Runner runner = new Runner(home, databases, kafka, kafkaBrokers, runDir, cap)) {
+        Runner runner = new Runner(home, databases, kafka, kafkaBrokers, runDir, warmUp)) {
       // repetitions outermost, so that a slow spell of the machine does not land on one technique
       for (int rep = 1; rep <= repeat; rep++) {
         for (Technique technique : chosen) {

@@ -78,10 +78,11 @@ public final class StartupReport {
     StringBuilder md =
         new StringBuilder(
             "\n## Start-up, apart from the steady state\n\n"
-                + "Fresh processes are warmed at the run's rate in 3 s windows until the last agrees"
+                + "Fresh processes are warmed at the run's rate in 3 s windows (1 s with `--quick`) until"
+                + " the last agrees"
                 + " with each of the two before it (p50 within 2 ms or 25 %, p99 within 5 ms or 50"
                 + " %, owner requests per order within 0.02 or 20 %, failures within 1 point), for"
-                + " at least `--warmup` and at most `--warmup-cap` (30 s by default, 9 s with"
+                + " at least `--warmup` and at most `--warmup-cap` (30 s by default, 3 s with"
                 + " `--quick`). Their orders are audited here, not in the figures above.\n\n"
                 + "| technique | scenario | ready (s) | warm-up (s) | settled | owner requests"
                 + " during warm-up | per order | orders failed | corrupt | lost |\n"

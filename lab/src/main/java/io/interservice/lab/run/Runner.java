@@ -52,7 +52,7 @@ public final class Runner implements AutoCloseable {
   private @Nullable KafkaCluster kafka;
   private final Path runDir;
   private final boolean auditByCommit;
-  private final Duration warmupCap;
+  private final WarmUpPlan warmUp;
   private @Nullable Topology topology;
   private @Nullable Started keepable;
   private double readyS;
@@ -60,7 +60,7 @@ public final class Runner implements AutoCloseable {
   /**
    * A runner on {@code databases}; a technique that needs a broker gets the cluster at {@code
    * kafkaServers}, or an embedded broker started for the first such technique and kept to the end.
-   * A fresh start is warmed until its load is steady, {@code warmupCap} at most.
+   * A fresh start is warmed as {@code warmUp} plans: until its load is steady, its cap at most.
    */
   public Runner(
       Path home,
@@ -68,13 +68,13 @@ public final class Runner implements AutoCloseable {
       @Nullable String kafkaServers,
       int kafkaBrokers,
       Path runDir,
-      Duration warmupCap)
+      WarmUpPlan warmUp)
       throws SQLException {
     if (kafkaBrokers != 1 && kafkaBrokers != 3) {
       throw new IllegalArgumentException("--kafka-brokers must be 1 or 3, was " + kafkaBrokers);
     }
     this.kafkaBrokers = kafkaBrokers;
-    this.warmupCap = warmupCap;
+    this.warmUp = warmUp;
     this.home = home;
     this.databases = databases;
     this.kafkaServers = kafkaServers;
@@ -113,7 +113,7 @@ public final class Runner implements AutoCloseable {
                 new OwnerRequests(services.catalog().url(), config.technique().ownerEndpoints()),
                 services.admin(),
                 config,
-                warmupCap,
+                warmUp,
                 MAX_IN_FLIGHT,
                 REQUEST_TIMEOUT,
                 progress);

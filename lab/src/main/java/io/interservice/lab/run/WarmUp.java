@@ -10,16 +10,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Warms fresh processes at the run's rate until the load looks steady: windows of {@link #WINDOW},
- * for at least the configured warm-up, until the last window agrees with each of the two before it
- * ({@link Steadiness}; two windows back, so that a slow drift, a cache's long tail still filling,
- * is not taken for a plateau) or the cap passes. What it cost (time, owner requests, orders) is the
- * start-up's own figure, reported apart from the steady state.
+ * Warms fresh processes at the run's rate until the load looks steady: in windows (3 s by default,
+ * 1 s for a quick look), for at least the configured warm-up, until the last window agrees with
+ * each of the two before it ({@link Steadiness}; two windows back, so that a slow drift, a cache's
+ * long tail still filling, is not taken for a plateau) or the cap passes. What it cost (time, owner
+ * requests, orders) is the start-up's own figure, reported apart from the steady state.
  */
 final class WarmUp {
-  /** How long each window the warm-up judges lasts. */
-  private static final Duration WINDOW = Duration.ofSeconds(3);
-
   /**
    * What the warm-up took.
    *
@@ -64,7 +61,7 @@ final class WarmUp {
       OwnerRequests owner,
       CatalogAdmin admin,
       RunConfig config,
-      Duration cap,
+      WarmUpPlan plan,
       int maxInFlight,
       Duration requestTimeout,
       Consumer<OpenLoopDriver.Progress> progress) {
@@ -72,7 +69,7 @@ final class WarmUp {
         new PriceWriter(
             admin, config::updateRate, config.products(), config.updateSkew(), config.seed() + 3);
     try {
-      return windows(checkout, owner, config, cap, maxInFlight, requestTimeout, progress);
+      return windows(checkout, owner, config, plan, maxInFlight, requestTimeout, progress);
     } finally {
       changes.close();
     }
@@ -82,7 +79,7 @@ final class WarmUp {
       Client checkout,
       OwnerRequests owner,
       RunConfig config,
-      Duration cap,
+      WarmUpPlan plan,
       int maxInFlight,
       Duration requestTimeout,
       Consumer<OpenLoopDriver.Progress> progress) {
@@ -101,7 +98,7 @@ final class WarmUp {
               new OpenLoopDriver.Config(
                   config.rate(),
                   Duration.ZERO,
-                  WINDOW,
+                  plan.window(),
                   config.products(),
                   config.skew(),
                   seed++,
@@ -132,7 +129,7 @@ final class WarmUp {
         }
         previous.removeFirst();
       }
-      if (elapsed >= cap.toMillis() / 1000.0) {
+      if (elapsed >= plan.cap().toMillis() / 1000.0) {
         return new Outcome(
             elapsed, false, ownerAfter - ownerStart, orders, failed, new ArrayList<>(moved));
       }

@@ -1,0 +1,28 @@
+package io.interservice.lab.run;
+
+import java.time.Duration;
+
+/**
+ * How a fresh start is warmed: in windows of {@code window}, judged three at a time, until they
+ * agree or {@code cap} has passed.
+ *
+ * @param window how long each window the warm-up judges lasts (3 s by default: at 100 orders/s a
+ *     window's p99 rests on three orders; 1 s for a quick look, a noisier verdict)
+ * @param cap the longest a fresh start is warmed, steady or not
+ */
+public record WarmUpPlan(Duration window, Duration cap) {
+  public WarmUpPlan {
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException(
+          "--warmup-window must be positive, was " + window.toMillis() + " ms");
+    }
+    if (cap.compareTo(window) < 0) {
+      throw new IllegalArgumentException(
+          "--warmup-cap ("
+              + cap.toMillis()
+              + " ms) must be at least --warmup-window ("
+              + window.toMillis()
+              + " ms)");
+    }
+  }
+}
