@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real PostgreSQL server started from the binaries in a Maven artifact, listening on 127.0.0.1
  * only. As root it runs inside a user namespace ({@code unshare -U}), since PostgreSQL refuses to
- * run as root. {@link #close()} stops it (fast shutdown, by PID).
+ * run as root. {@link #close()} stops it (fast shutdown, by PID) and deletes its data directory,
+ * scratch that a comparison leaves at about 180 MB a run; its logs stay.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
   static final String SUPERUSER = "postgres";
@@ -25,11 +26,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final int port;
   private final String password;
   private final Path log;
+  private final Path data;
   private Process process;
 
-  private EmbeddedPostgres(List<String> command, int port, String password, Path log)
+  private EmbeddedPostgres(List<String> command, int port, String password, Path log, Path data)
       throws IOException {
     this.command = command;
+    this.data = data;
     this.port = port;
     this.password = password;
     this.log = log;
@@ -98,7 +101,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
               // the audit dates price changes and orders by their commits
               "-c",
               "track_commit_timestamp=on");
-      EmbeddedPostgres pg = new EmbeddedPostgres(server, port, password, log);
+      EmbeddedPostgres pg = new EmbeddedPostgres(server, port, password, log, data);
       pg.awaitReady();
       return pg;
     } catch (IOException e) {
@@ -157,7 +160,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
    */
   public synchronized void restart() {
     if (process.isAlive()) {
-      close();
+      stop();
     }
     try {
       process = launch();
@@ -167,9 +170,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
     awaitReady();
   }
 
-  /** Stops the server: fast shutdown, then a kill if it has not stopped within 15 s. */
+  /** Stops the server and deletes its data directory. */
   @Override
   public synchronized void close() {
+    stop();
+    PostgresBinaries.deleteTree(data);
+  }
+
+  /** Fast shutdown, then a kill if it has not stopped within 15 s. */
+  private void stop() {
     Processes.signal(process.pid(), "INT");
     Processes.awaitExit(process, Duration.ofSeconds(15));
   }
@@ -191,7 +200,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Processes.pause(Duration.ofMillis(100));
       }
     }
-    close();
+    stop(); // its data stays beside the log, for whoever finds out why
     throw new IllegalStateException(
         "PostgreSQL did not accept connections within " + START_TIMEOUT + ": " + last);
   }
