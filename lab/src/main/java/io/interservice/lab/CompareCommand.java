@@ -198,17 +198,9 @@ final class CompareCommand implements Callable<Integer> {
     Duration measured = duration(duration, quick ? "3s" : "10s", "--duration");
     Duration warm = duration(warmup, quick ? "1s" : "2s", "--warmup");
     Duration cap = duration(warmupCap, quick ? "3s" : "30s", "--warmup-cap");
-    if (cap.compareTo(warm) < 0) {
-      throw new IllegalArgumentException(
-          "--warmup-cap ("
-              + cap.toMillis()
-              + " ms) must be at least --warmup ("
-              + warm.toMillis()
-              + " ms)");
-    }
+    WarmUpPlan.requireAtLeast(cap, "--warmup-cap", warm, "--warmup");
     WarmUpPlan warmUp =
         new WarmUpPlan(duration(warmupWindow, quick ? "1s" : "3s", "--warmup-window"), cap);
-    // the window opens early and leaves time after it, so that recovery can be seen in the run
     // the window opens early and leaves time after it, so that recovery can be seen in the run:
     // 2 s to 5 s of the default 10 s (a restarted catalog takes about 2 s to be ready again)
     Duration windowStart =

@@ -16,12 +16,26 @@ public record WarmUpPlan(Duration window, Duration cap) {
       throw new IllegalArgumentException(
           "--warmup-window must be positive, was " + window.toMillis() + " ms");
     }
-    if (cap.compareTo(window) < 0) {
+    requireAtLeast(cap, "--warmup-cap", window, "--warmup-window");
+  }
+
+  /**
+   * Refuses a {@code value} shorter than {@code bound}, naming both settings.
+   *
+   * @throws IllegalArgumentException {@code --warmup-cap (2000 ms) must be at least --warmup (5000
+   *     ms)}
+   */
+  public static void requireAtLeast(
+      Duration value, String valueName, Duration bound, String boundName) {
+    if (value.compareTo(bound) < 0) {
       throw new IllegalArgumentException(
-          "--warmup-cap ("
-              + cap.toMillis()
-              + " ms) must be at least --warmup-window ("
-              + window.toMillis()
+          valueName
+              + " ("
+              + value.toMillis()
+              + " ms) must be at least "
+              + boundName
+              + " ("
+              + bound.toMillis()
               + " ms)");
     }
   }
