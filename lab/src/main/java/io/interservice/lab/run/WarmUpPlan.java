@@ -7,7 +7,7 @@ import java.time.Duration;
  * agree or {@code cap} has passed.
  *
  * @param window how long each window the warm-up judges lasts (3 s by default: at 100 orders/s a
- *     window's p99 rests on three orders; 1 s for a quick look, a noisier verdict)
+ *     window's p99 is its third-worst order; 1 s for a quick look, whose p99 is its worst)
  * @param cap the longest a fresh start is warmed, steady or not
  */
 public record WarmUpPlan(Duration window, Duration cap) {
