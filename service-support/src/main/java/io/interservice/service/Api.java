@@ -287,7 +287,11 @@ public final class Api {
           sendProblem(response, e.problem());
         }
       } catch (java.sql.SQLTransientConnectionException e) {
-        retryLater(response, "overloaded", "Overloaded", "no database connection was free in time");
+        retryLater(
+            response,
+            "database-busy",
+            "Database busy",
+            "no database connection was free within --db-wait");
       } catch (java.sql.SQLException e) {
         LOG.log(Level.WARNING, "database failure on " + template, e);
         retryLater(

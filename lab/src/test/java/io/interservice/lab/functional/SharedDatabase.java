@@ -34,4 +34,15 @@ final class SharedDatabase {
     get();
     return postgres.pid();
   }
+
+  /** Freezes the server ({@code SIGSTOP}): connections stay open, nothing answers. */
+  static synchronized void pause() {
+    get();
+    postgres.pause();
+  }
+
+  /** Lets a frozen server go on. */
+  static synchronized void resume() {
+    postgres.resume();
+  }
 }
