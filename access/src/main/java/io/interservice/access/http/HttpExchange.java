@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One HTTP request to the other service and its answer, read up to a limit: how the library's HTTP
  * protocols ({@link QuotePolling}) reach the owner. {@link #jdk} uses the JDK's client; a service
- * may bring the client it already runs (checkout brings its web server's blocking client, which
- * cost it less CPU per call than the JDK's asynchronous one, see docs/benchmarks.md).
+ * may bring a client of its own (checkout brings a blocking client, which costs it less CPU per
+ * call than the JDK's asynchronous one, see docs/benchmarks.md).
  */
 @FunctionalInterface
 public interface HttpExchange {

@@ -213,7 +213,37 @@ public final class DirectReader<K, V> implements Reader<K, V> {
     }
   }
 
+  /**
+   * One call to the owner, ended at {@code timeout} whatever the call does with it. On a virtual
+   * thread (a request's, in a service) the call runs on the caller's thread and is interrupted at
+   * its timeout; on another thread, which a blocked socket read would not heed, it runs on a
+   * virtual thread of its own, abandoned at its timeout.
+   */
   private Read.Found<K, V> attempt(Set<K> keys, Duration timeout) throws Exception {
+    if (!Thread.currentThread().isVirtual()) {
+      return attemptOnItsOwnThread(keys, timeout);
+    }
+    AttemptTimer.Armed timer = AttemptTimer.arm(timeout);
+    Read.Found<K, V> found;
+    try {
+      found = call.fetch(keys, timeout);
+    } catch (Exception e) {
+      if (timer.disarm()) {
+        TimeoutException timedOut = new TimeoutException("no answer within " + timeout);
+        timedOut.initCause(e);
+        throw timedOut;
+      }
+      throw e;
+    } catch (Error e) {
+      timer.disarm();
+      throw e;
+    }
+    // an answer that came as the time ran out is still the owner's answer
+    timer.disarm();
+    return answering(keys, found);
+  }
+
+  private Read.Found<K, V> attemptOnItsOwnThread(Set<K> keys, Duration timeout) throws Exception {
     Future<Read.Found<K, V>> future = attempts.submit(() -> call.fetch(keys, timeout));
     try {
       return answering(keys, future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));

@@ -15,22 +15,21 @@ import java.util.function.Supplier;
 
 /**
  * Catalog's {@code GET /prices} over HTTP/1.1: one request per batch, through checkout's {@link
- * HelidonExchange} (kept-alive connections on the caller's virtual thread, asked again on a
- * connection of its own when a kept-alive one gives out), the answer read only up to {@link
- * #MAX_ANSWER}.
+ * PooledExchange} (kept-alive connections on the caller's virtual thread, asked again on another
+ * when a kept-alive one turns out closed), the answer read only up to {@link #MAX_ANSWER}.
  */
 final class CatalogHttpClient implements OwnerCall<String, Price> {
   /** 100 prices take about 12 KiB; a larger answer is catalog failing. */
   static final int MAX_ANSWER = 256 * 1024;
 
-  private final HelidonExchange http;
+  private final PooledExchange http;
   private final String prices;
   private final Supplier<String> authorization;
 
   CatalogHttpClient(String baseUrl, Duration connectTimeout, Supplier<String> authorization) {
     this.authorization = authorization;
     this.prices = URI.create(baseUrl).resolve("/prices").toString();
-    this.http = new HelidonExchange(connectTimeout);
+    this.http = new PooledExchange(connectTimeout);
   }
 
   @Override

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * {@code polling}: a price quote started with {@code POST /price-quotes}, polled until done, on
- * checkout's own HTTP client ({@link HelidonExchange}).
+ * checkout's own HTTP client ({@link PooledExchange}).
  */
 final class Polling implements Technique {
   /** As the library's own client for quotes: its attempt's timeout. */
@@ -34,7 +34,7 @@ final class Polling implements Technique {
                     "catalog",
                     quotes,
                     PriceCodecs.QUOTES,
-                    new HelidonExchange(CONNECT_TIMEOUT),
+                    new PooledExchange(CONNECT_TIMEOUT),
                     context.toCatalog()),
                 context.settings())
             .build());

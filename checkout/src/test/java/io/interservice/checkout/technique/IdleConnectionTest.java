@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Helidon 4.5's client hands out cached connections whose idle monitor can fail the next read (the
- * request fails with {@code Exception in socket monitor thread}, or finds the stream closed): a
- * race between the monitor and the request that took the connection, frequent when many connections
- * go idle and are taken again together. Catalog did nothing wrong, so that must not fail the call.
- * Real sockets and real idle time (the race lives in the client's socket timeouts).
+ * Connections that go idle and are taken again together, many at once, as after a pause in load:
+ * catalog did nothing wrong, so no call may fail. (Helidon 4.5's client, used before, failed some
+ * of them with {@code Exception in socket monitor thread}: a race between the idle monitor it
+ * starts per cached connection and the request that took the connection.) Real sockets and real
+ * idle time.
  */
 class IdleConnectionTest {
   private static final String PRICE =

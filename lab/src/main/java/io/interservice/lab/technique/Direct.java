@@ -39,7 +39,7 @@ final class Direct implements Technique {
         "access/src/main/java/io/interservice/access/internal/RetryBudget.java",
         "access/src/main/java/io/interservice/access/internal/Coalescer.java",
         "checkout/src/main/java/io/interservice/checkout/technique/CatalogHttpClient.java",
-        "checkout/src/main/java/io/interservice/checkout/technique/HelidonExchange.java",
+        "checkout/src/main/java/io/interservice/checkout/technique/PooledExchange.java",
         "checkout/src/main/java/io/interservice/checkout/technique/Direct.java");
   }
 }

@@ -45,7 +45,7 @@ final class Polling implements Technique {
         "owner/src/main/java/io/interservice/owner/quotes/QuoteBoard.java",
         "access/src/main/java/io/interservice/access/http/QuotePolling.java",
         "access/src/main/java/io/interservice/access/http/HttpExchange.java",
-        "checkout/src/main/java/io/interservice/checkout/technique/HelidonExchange.java",
+        "checkout/src/main/java/io/interservice/checkout/technique/PooledExchange.java",
         "catalog/src/main/java/io/interservice/catalog/QuotesFeature.java",
         "checkout/src/main/java/io/interservice/checkout/technique/Polling.java");
   }
