@@ -124,9 +124,13 @@ final class PooledExchange implements HttpExchange, AutoCloseable {
     byte[] answer = new byte[0];
     HttpEntity entity = response.getEntity();
     if (entity != null) {
+      if (entity.getContentLength() > maxBytes) {
+        request.cancel();
+        throw tooLarge(request.getMethod(), uri.getPath(), maxBytes);
+      }
       InputStream in = entity.getContent();
-      answer = entity.getContentLength() > maxBytes ? null : in.readNBytes(maxBytes + 1);
-      if (answer == null || answer.length > maxBytes) {
+      answer = in.readNBytes(maxBytes + 1);
+      if (answer.length > maxBytes) {
         request.cancel();
         throw tooLarge(request.getMethod(), uri.getPath(), maxBytes);
       }
