@@ -84,23 +84,21 @@ final class PooledExchange implements HttpExchange, AutoCloseable {
       int maxBytes)
       throws IOException {
     try {
-      return sendOnce(method, uri, headers, body, timeout, maxBytes);
+      return execute(request(method, uri, headers, body, timeout), uri, maxBytes);
     } catch (NoHttpResponseException | ConnectionClosedException | SocketException e) {
       if (e instanceof ConnectException || Thread.currentThread().isInterrupted()) {
         throw e; // catalog is not there, or the attempt's time ran out: not a closed connection
       }
-      return sendOnce(method, uri, headers, body, timeout, maxBytes);
+      return execute(request(method, uri, headers, body, timeout), uri, maxBytes);
     }
   }
 
-  private LimitedAnswer sendOnce(
+  private static HttpUriRequestBase request(
       String method,
       URI uri,
       Map<String, String> headers,
       byte @Nullable [] body,
-      Duration timeout,
-      int maxBytes)
-      throws IOException {
+      Duration timeout) {
     HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
     headers.forEach(request::addHeader);
     if (body != null) {
@@ -111,6 +109,11 @@ final class PooledExchange implements HttpExchange, AutoCloseable {
             .setConnectionRequestTimeout(Timeout.of(timeout))
             .setResponseTimeout(Timeout.of(timeout))
             .build());
+    return request;
+  }
+
+  private LimitedAnswer execute(HttpUriRequestBase request, URI uri, int maxBytes)
+      throws IOException {
     return http.execute(request, response -> read(request, uri, response, maxBytes));
   }
 
