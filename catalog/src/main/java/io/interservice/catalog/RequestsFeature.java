@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.interservice.owner.kafka.KafkaClients;
+import io.interservice.owner.kafka.PacedCommits;
 import io.interservice.owner.kafka.Topics;
 import io.interservice.service.Skus;
 import io.micrometer.core.instrument.Counter;
@@ -30,7 +31,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * (every partition, offsets kept under group {@code catalog}) with the current prices, on the topic
  * each request names ({@code checkout.price-replies}), keyed and correlated by the request's order
  * id, as a CloudEvent of type {@code io.interservice.catalog.price-quoted}. Offsets are committed
- * once the answers are acknowledged: at least once; a requester ignores a repeated answer.
+ * after the answers are acknowledged, at most once a second: at least once (a restart answers up to
+ * a second's requests again); a requester ignores a repeated answer.
  */
 final class RequestsFeature implements OwnerFeature {
   private static final Logger LOG = Logger.getLogger(RequestsFeature.class.getName());
@@ -39,6 +41,10 @@ final class RequestsFeature implements OwnerFeature {
           .registerModule(new JavaTimeModule())
           .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private static final String REQUESTS = "catalog.price-requests";
+
+  /** How often offsets are committed: a restart answers at most this much again. */
+  private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+
   private static final String REQUESTED = "io.interservice.checkout.price-requested";
   private static final String QUOTED = "io.interservice.catalog.price-quoted";
 
@@ -90,6 +96,7 @@ final class RequestsFeature implements OwnerFeature {
             consumer.partitionsFor(REQUESTS, Duration.ofSeconds(10)).stream()
                 .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition()))
                 .toList());
+        PacedCommits commits = new PacedCommits(consumer, COMMIT_INTERVAL);
         while (running.get()) {
           var records = consumer.poll(Duration.ofMillis(100));
           List<Request> requests = new ArrayList<>();
@@ -107,11 +114,10 @@ final class RequestsFeature implements OwnerFeature {
           for (var f : sent) {
             f.get();
           }
-          if (!records.isEmpty()) {
-            consumer.commitSync();
-            answered.increment(sent.size());
-          }
+          answered.increment(sent.size());
+          commits.handled(records.count()); // once answered: a requester ignores a repeat
         }
+        commits.flush();
       } catch (Exception e) {
         if (!running.get()) {
           return;

@@ -99,18 +99,17 @@ final class OrderStore {
           c.rollback();
           return Optional.empty();
         }
+        // its deadline and its request, in one statement
         try (PreparedStatement s =
-                c.prepareStatement(
-                    "UPDATE orders SET deadline = clock_timestamp() + ? * interval '1 millisecond'"
-                        + " WHERE id = ?");
-            PreparedStatement r =
-                c.prepareStatement("INSERT INTO order_requests (order_id, body) VALUES (?, ?)")) {
+            c.prepareStatement(
+                "WITH d AS (UPDATE orders SET deadline = clock_timestamp() + ? * interval"
+                    + " '1 millisecond' WHERE id = ?)"
+                    + " INSERT INTO order_requests (order_id, body) VALUES (?, ?)")) {
           s.setLong(1, within.toMillis());
           s.setObject(2, id);
+          s.setObject(3, id);
+          s.setString(4, new String(request, java.nio.charset.StandardCharsets.UTF_8));
           s.executeUpdate();
-          r.setObject(1, id);
-          r.setString(2, new String(request, java.nio.charset.StandardCharsets.UTF_8));
-          r.executeUpdate();
         }
         alsoInTransaction.price(c);
         c.commit();
@@ -189,16 +188,7 @@ final class OrderStore {
             s.executeUpdate();
           }
         } else {
-          insertLines(c, order);
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "UPDATE orders SET status = 'CONFIRMED', total = ?, currency = ?,"
-                      + " created_at = clock_timestamp() WHERE id = ?")) {
-            s.setLong(1, order.total());
-            s.setString(2, order.currency());
-            s.setObject(3, id);
-            s.executeUpdate();
-          }
+          confirm(c, order);
         }
         c.commit();
         return Optional.of(order == null ? "REJECTED" : "CONFIRMED");
@@ -298,11 +288,22 @@ final class OrderStore {
     }
   }
 
-  /** The order's lines, in one statement. */
-  private static void insertLines(Connection c, Order order) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(INSERT_LINES_OF_ONE)) {
-      s.setObject(1, order.id());
-      setLines(s, 2, order);
+  /**
+   * Marks a pending order {@code CONFIRMED} with its total, dated by the database's clock, and
+   * stores its lines: one statement.
+   */
+  private static void confirm(Connection c, Order order) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "WITH o AS (UPDATE orders SET status = 'CONFIRMED', total = ?, currency = ?,"
+                + " created_at = clock_timestamp() WHERE id = ? RETURNING id) "
+                + INSERT_LINES
+                + " FROM o, "
+                + LINES)) {
+      s.setLong(1, order.total());
+      s.setString(2, order.currency());
+      s.setObject(3, order.id());
+      setLines(s, 4, order);
       s.executeUpdate();
     }
   }
@@ -317,10 +318,6 @@ final class OrderStore {
       "unnest(?::text[], ?::int[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[])"
           + " WITH ORDINALITY AS l(sku, quantity, unit_price, currency, price_version, source,"
           + " as_of_us, n)";
-
-  /** The lines of the order whose id is the first parameter. */
-  private static final String INSERT_LINES_OF_ONE =
-      INSERT_LINES.replace("o.id", "?::uuid") + " FROM " + LINES;
 
   /**
    * Binds the lines' columns as seven arrays from parameter {@code first} on (the driver sends Java

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.interservice.access.Read;
 import io.interservice.owner.kafka.KafkaClients;
 import io.interservice.owner.kafka.KafkaSink;
+import io.interservice.owner.kafka.PacedCommits;
 import io.interservice.owner.kafka.Topics;
 import io.interservice.owner.outbox.Outbox;
 import io.interservice.owner.outbox.OutboxRelay;
@@ -64,6 +65,9 @@ final class Messaging implements Technique {
   private static final class Requests implements Pricing.DeferredPrices {
     private static final Logger LOG = Logger.getLogger(Requests.class.getName());
 
+    /** How often the answers' offsets are committed: a restart settles at most this much again. */
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+
     private final String kafka;
     private final DataSource db;
     private final java.util.concurrent.ExecutorService settlers =
@@ -112,23 +116,26 @@ final class Messaging implements Technique {
               consumer.partitionsFor(REPLIES, Duration.ofSeconds(10)).stream()
                   .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition()))
                   .toList());
+          PacedCommits commits = new PacedCommits(consumer, COMMIT_INTERVAL);
           while (true) {
             var records = consumer.poll(Duration.ofMillis(100));
-            // each answer settles its own order: in parallel, all before the offsets move on
-            List<java.util.concurrent.Future<?>> settling = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> r : records) {
-              settling.add(
-                  settlers.submit(() -> {
-                    answer(answers, r.value());
-                    return null;
-                  }));
+            if (records.count() == 1) {
+              answer(answers, records.iterator().next().value()); // no hand-off for one
+            } else {
+              // each answer settles its own order: in parallel, all before the offsets move on
+              List<java.util.concurrent.Future<?>> settling = new ArrayList<>();
+              for (ConsumerRecord<String, byte[]> r : records) {
+                settling.add(
+                    settlers.submit(() -> {
+                      answer(answers, r.value());
+                      return null;
+                    }));
+              }
+              for (var f : settling) {
+                f.get();
+              }
             }
-            for (var f : settling) {
-              f.get();
-            }
-            if (!records.isEmpty()) {
-              consumer.commitSync(); // at least once: a repeated answer changes nothing
-            }
+            commits.handled(records.count()); // at least once: a repeated answer changes nothing
           }
         } catch (Exception e) {
           LOG.log(Level.WARNING, "price replies: " + e + "; starting again in 1 s");

@@ -33,24 +33,39 @@ public final class Outbox {
    */
   public record Entry(String topic, String key, long version, String payload) {}
 
-  /** Records {@code entries} in {@code c}'s transaction and wakes the relay when it commits. */
+  /**
+   * Records {@code entries} in {@code c}'s transaction, in their order, and wakes the relay when it
+   * commits: one statement, one round trip.
+   */
   public static void append(Connection c, List<Entry> entries) throws SQLException {
     if (entries.isEmpty()) {
       return;
     }
+    int n = entries.size();
+    String[] topics = new String[n];
+    String[] keys = new String[n];
+    long[] versions = new long[n];
+    String[] payloads = new String[n];
+    for (int i = 0; i < n; i++) {
+      Entry e = entries.get(i);
+      topics[i] = e.topic();
+      keys[i] = e.key();
+      versions[i] = e.version();
+      payloads[i] = e.payload();
+    }
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO outbox (topic, key, version, payload) VALUES (?, ?, ?, ?)")) {
-      for (Entry e : entries) {
-        s.setString(1, e.topic());
-        s.setString(2, e.key());
-        s.setLong(3, e.version());
-        s.setString(4, e.payload());
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-    try (PreparedStatement s = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', '')")) {
+            "WITH appended AS (INSERT INTO outbox (topic, key, version, payload)"
+                + " SELECT topic, key, version, payload"
+                + " FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[])"
+                + " WITH ORDINALITY AS e(topic, key, version, payload, n) ORDER BY n)"
+                + " SELECT pg_notify('"
+                + CHANNEL
+                + "', '')")) {
+      s.setObject(1, topics);
+      s.setObject(2, keys);
+      s.setObject(3, versions);
+      s.setObject(4, payloads);
       s.executeQuery().close();
     }
   }

@@ -128,12 +128,13 @@ public final class OutboxRelay implements AutoCloseable {
     boolean heldBack;
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
-      // this transaction waits on the network by design: longer than a session's idle limit
-      try (java.sql.Statement limit = c.createStatement()) {
-        limit.execute("SET LOCAL idle_in_transaction_session_timeout = '60s'");
-      }
       try {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+        // the relay's lock, and (SET LOCAL's way, in the same round trip) an idle limit longer
+        // than a session's: this transaction waits on the network by design
+        try (PreparedStatement lock =
+            c.prepareStatement(
+                "SELECT pg_try_advisory_xact_lock(?),"
+                    + " set_config('idle_in_transaction_session_timeout', '60s', true)")) {
           lock.setLong(1, LOCK_KEY);
           try (ResultSet r = lock.executeQuery()) {
             if (!r.next() || !r.getBoolean(1)) {
