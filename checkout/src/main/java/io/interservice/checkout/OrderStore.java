@@ -95,21 +95,21 @@ final class OrderStore {
       c.setAutoCommit(false);
       try {
         Order order = Order.pending(id);
-        if (!insertOrder(c, order, key, fingerprint)) {
-          c.rollback();
-          return Optional.empty();
-        }
-        // its deadline and its request, in one statement
+        // the order (unless its key is taken) with its deadline, and its request: one statement
         try (PreparedStatement s =
             c.prepareStatement(
-                "WITH d AS (UPDATE orders SET deadline = clock_timestamp() + ? * interval"
-                    + " '1 millisecond' WHERE id = ?)"
-                    + " INSERT INTO order_requests (order_id, body) VALUES (?, ?)")) {
-          s.setLong(1, within.toMillis());
-          s.setObject(2, id);
-          s.setObject(3, id);
-          s.setString(4, new String(request, java.nio.charset.StandardCharsets.UTF_8));
-          s.executeUpdate();
+                "WITH o AS (INSERT INTO orders (id, status, total, currency, idempotency_key,"
+                    + " request_hash, client, deadline) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                    + " clock_timestamp() + ? * interval '1 millisecond')"
+                    + " ON CONFLICT (client, idempotency_key) DO NOTHING RETURNING id)"
+                    + " INSERT INTO order_requests (order_id, body) SELECT id, ? FROM o")) {
+          setOrder(s, order, key, fingerprint);
+          s.setLong(8, within.toMillis());
+          s.setString(9, new String(request, java.nio.charset.StandardCharsets.UTF_8));
+          if (s.executeUpdate() != 1) {
+            c.rollback();
+            return Optional.empty();
+          }
         }
         alsoInTransaction.price(c);
         c.commit();
@@ -241,18 +241,6 @@ final class OrderStore {
     try (Connection c = db.getConnection();
         PreparedStatement s = c.prepareStatement("SELECT 1")) {
       s.executeQuery().close();
-    }
-  }
-
-  private boolean insertOrder(Connection c, Order order, Owner key, String fingerprint)
-      throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO orders (id, status, total, currency, idempotency_key, request_hash, client)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (client, idempotency_key) DO NOTHING")) {
-      setOrder(s, order, key, fingerprint);
-      return s.executeUpdate() == 1;
     }
   }
 
