@@ -43,7 +43,16 @@ class FreshStartTest {
                 Duration.ofSeconds(10)),
             p -> {});
 
-    assertThat(load.reasons()).as("refusals by reason").isEmpty();
+    // on failure, when they fell and how slow the path was: a stall of the machine fills the
+    // in-flight limit (overloaded), a catalog taken for failing opens the breaker (circuit_open)
+    assertThat(load.reasons())
+        .as(
+            "refusals by reason (ok per second %s, failed per second %s, p99 %.1f ms, max %.1f ms)",
+            load.timeline().ok(),
+            load.timeline().failed(),
+            load.latency().getValueAtPercentile(99) / 1000.0,
+            load.latency().getMaxValue() / 1000.0)
+        .isEmpty();
     assertThat(load.ok()).isEqualTo(load.offered());
   }
 }
