@@ -41,13 +41,22 @@ public final class NoiseNote {
         measured.stream().mapToDouble(r -> r.machine().othersCores()).max().orElse(0);
     double worstSteal =
         measured.stream().mapToDouble(r -> r.machine().stealCores()).max().orElse(0);
+    double worstKernel =
+        measured.stream().mapToDouble(r -> r.machine().kernelCores()).max().orElse(0);
+    String kernel =
+        String.format(
+            Locale.ROOT,
+            " The kernel's own work beyond any process (interrupts while a core idled, its"
+                + " threads; mostly the runs' own network and disk) took up to %.2f of a core.",
+            worstKernel);
     if (shared.isEmpty()) {
       return String.format(
           Locale.ROOT,
           "No run shared the machine: other processes used at most %.2f of a core and the"
-              + " hypervisor stole at most %.2f while any run was measured.%n",
+              + " hypervisor stole at most %.2f while any run was measured.%s%n",
           worstOthers,
-          worstSteal);
+          worstSteal,
+          kernel);
     }
     return "**Warning: "
         + shared.size()
@@ -55,15 +64,18 @@ public final class NoiseNote {
         + measured.size()
         + " runs shared the machine** (their figures are suspect): "
         + each(
-            shared,
-            m ->
-                String.format(
-                    Locale.ROOT,
-                    "others %.2f cores, steal %.2f, load %.1f → %.1f",
-                    m.othersCores(),
-                    m.stealCores(),
-                    m.load1Before(),
-                    m.load1After()));
+                shared,
+                m ->
+                    String.format(
+                        Locale.ROOT,
+                        "others %.2f cores, steal %.2f, load %.1f → %.1f",
+                        m.othersCores(),
+                        m.stealCores(),
+                        m.load1Before(),
+                        m.load1After()))
+            .strip()
+        + kernel
+        + "\n";
   }
 
   /** {@code technique · scenario (what)} for each run, separated by semicolons, and a full stop. */

@@ -89,7 +89,10 @@ public record RunResult(
    *
    * @param load1Before the 1-minute load average as it began
    * @param load1After the same as it ended
-   * @param othersCores CPU other processes used, in cores (0.25 = a quarter of one core)
+   * @param othersCores CPU that processes outside the lab's tree used, in cores (0.25 = a quarter
+   *     of one core)
+   * @param kernelCores CPU the kernel spent beyond any process's account (interrupts while a core
+   *     idled, its own threads), in cores: mostly the run's own network and disk work
    * @param stealCores CPU the hypervisor took, in cores
    * @param shared whether either passed a tenth of a core: the run's figures are suspect
    * @param ioStallMs time every runnable task on the machine waited on the disk at once, in ms (-1
@@ -101,6 +104,7 @@ public record RunResult(
       double load1Before,
       double load1After,
       double othersCores,
+      double kernelCores,
       double stealCores,
       boolean shared,
       double ioStallMs,

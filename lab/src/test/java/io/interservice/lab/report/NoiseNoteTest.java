@@ -13,14 +13,25 @@ class NoiseNoteTest {
   }
 
   private static RunResult.Machine quiet(double worstSecondMs) {
-    return new RunResult.Machine(1, 1, 0.01, 0, false, 80, worstSecondMs, worstSecondMs > 200);
+    return new RunResult.Machine(
+        1, 1, 0.01, 0.15, 0, false, 80, worstSecondMs, worstSecondMs > 200);
   }
 
   @Test
   void aQuietMachineIsSaidToBeQuietAndTheDiskIsNotMentioned() {
     String note = NoiseNote.render(List.of(on("direct", quiet(20)), on("push", quiet(35))));
 
-    assertThat(note).startsWith("No run shared the machine").doesNotContain("disk");
+    assertThat(note).startsWith("No run shared the machine").doesNotContain("held");
+  }
+
+  @Test
+  void theKernelsOwnWorkIsNamedApartFromOtherProcesses() {
+    String note = NoiseNote.render(List.of(on("direct", quiet(20))));
+
+    assertThat(note)
+        .contains("other processes used at most 0.01 of a core")
+        .contains("The kernel's own work beyond any process")
+        .contains("took up to 0.15 of a core");
   }
 
   @Test
@@ -35,7 +46,7 @@ class NoiseNoteTest {
 
   @Test
   void aRunThatSharedTheMachineIsNamedWithWhatOthersTook() {
-    RunResult.Machine busy = new RunResult.Machine(1.5, 2.5, 0.4, 0, true, 10, 5, false);
+    RunResult.Machine busy = new RunResult.Machine(1.5, 2.5, 0.4, 0.15, 0, true, 10, 5, false);
 
     String note = NoiseNote.render(List.of(on("direct", quiet(20)), on("push", busy)));
 

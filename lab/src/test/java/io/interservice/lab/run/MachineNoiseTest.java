@@ -2,6 +2,8 @@ package io.interservice.lab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,16 @@ class MachineNoiseTest {
     return withDiskStall(seconds, busy, steal, lab, 0);
   }
 
+  /** The same, with processes outside the lab's tree having used these CPU seconds, by pid. */
+  private static MachineNoise.Sample withOthers(
+      double seconds, double busy, double lab, Map<Long, Double> others) {
+    Map<Long, Long> ticks = new HashMap<>();
+    others.forEach((pid, s) -> ticks.put(pid, Math.round(s * 100)));
+    MachineNoise.Sample s = at(seconds, busy, 0, lab);
+    return new MachineNoise.Sample(
+        s.busy(), s.steal(), s.total(), s.load1(), s.labCpuNanos(), s.ioFullMicros(), ticks);
+  }
+
   /** The same, with {@code ioStallMs} of the whole machine waiting on the disk in all. */
   private static MachineNoise.Sample withDiskStall(
       double seconds, double busy, double steal, double lab, double ioStallMs) {
@@ -22,7 +34,8 @@ class MachineNoiseTest {
         Math.round(seconds * 100 * CORES),
         1.0,
         Math.round(lab * 1e9),
-        Math.round(ioStallMs * 1000));
+        Math.round(ioStallMs * 1000),
+        Map.of());
   }
 
   @Test
@@ -34,11 +47,49 @@ class MachineNoiseTest {
   }
 
   @Test
-  void aQuarterOfACoreUsedByOthersMarksTheRunShared() {
-    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 14.5, 0, 2.0), 10.0, 5);
+  void aQuarterOfACoreUsedByProcessesOutsideTheLabMarksTheRunShared() {
+    RunResult.Machine m =
+        MachineNoise.between(
+            withOthers(0, 0, 0, Map.of(7L, 30.0)),
+            withOthers(10, 14.5, 2.0, Map.of(7L, 32.5)),
+            10.0,
+            5);
 
     assertThat(m.othersCores()).isEqualTo(0.25, Offset.offset(0.001));
+    assertThat(m.kernelCores()).isEqualTo(0.0, Offset.offset(0.001));
     assertThat(m.shared()).isTrue();
+  }
+
+  @Test
+  void aProcessStartedWhileTheRunWasMeasuredCountsWhole() {
+    RunResult.Machine m =
+        MachineNoise.between(
+            withOthers(0, 0, 0, Map.of()), withOthers(10, 15.0, 2.0, Map.of(9L, 3.0)), 10.0, 5);
+
+    assertThat(m.othersCores()).isEqualTo(0.3, Offset.offset(0.001));
+    assertThat(m.shared()).isTrue();
+  }
+
+  @Test
+  void theKernelsOwnWorkIsReportedWithoutCallingTheRunShared() {
+    // busy beyond the run, the lab and every other process: interrupts handled while a core idled
+    RunResult.Machine m =
+        MachineNoise.between(
+            withOthers(0, 0, 0, Map.of(1L, 5.0)),
+            withOthers(10, 14.0, 2.0, Map.of(1L, 5.1)),
+            10.0,
+            5);
+
+    assertThat(m.othersCores()).isEqualTo(0.01, Offset.offset(0.001));
+    assertThat(m.kernelCores()).isEqualTo(0.19, Offset.offset(0.001));
+    assertThat(m.shared()).isFalse();
+  }
+
+  @Test
+  void theLabsOwnTreeIsNotCountedAmongTheOthers() {
+    Map<Long, Long> others = MachineNoise.othersTicks();
+
+    assertThat(others).doesNotContainKey(ProcessHandle.current().pid());
   }
 
   @Test
