@@ -43,12 +43,15 @@ public final class NoiseNote {
         measured.stream().mapToDouble(r -> r.machine().stealCores()).max().orElse(0);
     double worstKernel =
         measured.stream().mapToDouble(r -> r.machine().kernelCores()).max().orElse(0);
+    // results written before the kernel's share was measured apart hold 0 there: say nothing
     String kernel =
-        String.format(
-            Locale.ROOT,
-            " The kernel's own work beyond any process (interrupts while a core idled, its"
-                + " threads; mostly the runs' own network and disk) took up to %.2f of a core.",
-            worstKernel);
+        worstKernel == 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                " The kernel's own work beyond any process (interrupts while a core idled, its"
+                    + " threads; mostly the runs' own network and disk) took up to %.2f of a core.",
+                worstKernel);
     if (shared.isEmpty()) {
       return String.format(
           Locale.ROOT,

@@ -35,6 +35,15 @@ class NoiseNoteTest {
   }
 
   @Test
+  void resultsWithoutTheKernelsShareSayNothingOfIt() {
+    RunResult.Machine older = new RunResult.Machine(1, 1, 0.12, 0, 0, true, 80, 20, false);
+
+    assertThat(NoiseNote.render(List.of(on("direct", older))))
+        .contains("others 0.12 cores")
+        .doesNotContain("kernel");
+  }
+
+  @Test
   void aRunWhoseDiskHeldTheMachineUpIsNamedWithItsStall() {
     String note = NoiseNote.render(List.of(on("direct", quiet(20)), on("shared-db", quiet(452))));
 
