@@ -17,7 +17,43 @@ public final class NoiseNote {
     if (measured.isEmpty()) {
       return "";
     }
-    return sharing(measured) + disk(measured);
+    return sharing(measured) + speed(measured) + disk(measured);
+  }
+
+  /**
+   * The machine's speed over the runs that measured it (older results hold 0): what CPU per order
+   * is read against, since it follows these two costs from one machine or day to the next.
+   */
+  private static String speed(List<RunResult> measured) {
+    double[] syscall =
+        measured.stream()
+            .mapToDouble(r -> r.machine().syscallMicros())
+            .filter(v -> v > 0)
+            .toArray();
+    double[] handoff =
+        measured.stream()
+            .mapToDouble(r -> r.machine().handoffMicros())
+            .filter(v -> v > 0)
+            .toArray();
+    if (syscall.length == 0 || handoff.length == 0) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%nThe machine's speed, measured before each run's load: a system call took %s and a"
+            + " hand-off to a parked thread %s (medians over %d runs, their ranges in brackets)."
+            + " CPU per order follows these two; compare it between comparisons only where they"
+            + " agree.%n",
+        medianAndRange(syscall, 2),
+        medianAndRange(handoff, 1),
+        syscall.length);
+  }
+
+  private static String medianAndRange(double[] values, int decimals) {
+    Spread.Range r = Spread.of(values);
+    String f = "%." + decimals + "f";
+    return String.format(
+        Locale.ROOT, f + " µs (" + f + "–" + f + ")", r.median(), r.min(), r.max());
   }
 
   private static String disk(List<RunResult> measured) {

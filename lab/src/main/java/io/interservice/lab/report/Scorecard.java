@@ -253,12 +253,7 @@ public final class Scorecard {
             .filter(r -> r.scenario().equals(scenario))
             .mapToDouble(f)
             .filter(d -> !Double.isNaN(d))
-            .sorted()
             .toArray();
-    if (v.length == 0) {
-      return OptionalDouble.empty();
-    }
-    return OptionalDouble.of(
-        v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2);
+    return v.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(Spread.of(v).median());
   }
 }

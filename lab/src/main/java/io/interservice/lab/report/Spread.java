@@ -108,9 +108,16 @@ public record Spread(String technique, String scenario, int runs, Map<String, Ra
     if (n == 0) {
       return missing == 0 ? null : new Range(null, null, null, missing);
     }
-    double[] sorted = Arrays.copyOf(values, n);
+    Range r = of(Arrays.copyOf(values, n));
+    return new Range(r.median(), r.min(), r.max(), missing);
+  }
+
+  /** The median, lowest and highest of {@code values} (at least one, none NaN). */
+  static Range of(double[] values) {
+    double[] sorted = values.clone();
     Arrays.sort(sorted);
+    int n = sorted.length;
     double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    return new Range(median, sorted[0], sorted[n - 1], missing);
+    return new Range(median, sorted[0], sorted[n - 1], 0);
   }
 }

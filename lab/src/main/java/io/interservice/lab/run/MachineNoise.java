@@ -165,7 +165,7 @@ final class MachineNoise {
     boolean diskStalled = worst > DISK_STALLED_ABOVE_MS;
     if (wall <= 0) {
       return new RunResult.Machine(
-          before.load1(), after.load1(), 0, 0, 0, false, ioStallMs, worst, diskStalled);
+          before.load1(), after.load1(), 0, 0, 0, false, ioStallMs, worst, diskStalled, 0, 0);
     }
     double busy = (after.busy() - before.busy()) / TICKS_PER_SECOND;
     double lab = (after.labCpuNanos() - before.labCpuNanos()) / 1e9;
@@ -182,6 +182,8 @@ final class MachineNoise {
         others > SHARED_ABOVE || steal > SHARED_ABOVE,
         ioStallMs,
         worst,
-        diskStalled);
+        diskStalled,
+        0,
+        0);
   }
 }

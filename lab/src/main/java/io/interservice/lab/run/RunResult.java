@@ -99,6 +99,10 @@ public record RunResult(
    *     where the kernel does not say)
    * @param diskStalled whether that passed 100 ms: the run's tail is the disk's, not the
    *     technique's
+   * @param syscallMicros what a system call cost just before the load started, in µs (0: not
+   *     measured)
+   * @param handoffMicros what waking a parked thread and switching to it cost then, in µs (0: not
+   *     measured)
    */
   public record Machine(
       double load1Before,
@@ -109,7 +113,26 @@ public record RunResult(
       boolean shared,
       double ioStallMs,
       double ioStallWorstSecondMs,
-      boolean diskStalled) {}
+      boolean diskStalled,
+      double syscallMicros,
+      double handoffMicros) {
+
+    /** The same, with the machine's speed measured before the run. */
+    Machine withSpeed(MachineSpeed.Result speed) {
+      return new Machine(
+          load1Before,
+          load1After,
+          othersCores,
+          kernelCores,
+          stealCores,
+          shared,
+          ioStallMs,
+          ioStallWorstSecondMs,
+          diskStalled,
+          speed.syscallMicros(),
+          speed.handoffMicros());
+    }
+  }
 
   /**
    * How long the owner's price changes took to reach the consumer's replica, for a technique that

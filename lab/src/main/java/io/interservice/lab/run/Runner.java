@@ -270,6 +270,8 @@ public final class Runner implements AutoCloseable {
     cpu.rebase();
     Midpoint midpoint =
         new Midpoint(ownerRequests, cpu.byName().get(ProcessMeters.CHECKOUT), checkout::pid);
+    // on the idle processes, before the load: what a system call and a thread hand-off cost today
+    MachineSpeed.Result speed = MachineSpeed.measure();
     MachineNoise.Sample noiseFrom = MachineNoise.sample();
     Duration windowOpens = config.warmup().plus(config.faultStart());
     ConsumerCalls consumerCalls = new ConsumerCalls(checkout.url());
@@ -312,7 +314,8 @@ public final class Runner implements AutoCloseable {
       MachineNoise.Sample noiseTo = MachineNoise.sample();
       cpu.follow(components);
       RunResult.Machine machine =
-          MachineNoise.between(noiseFrom, noiseTo, cpu.seconds(), disk.worstSecondMs());
+          MachineNoise.between(noiseFrom, noiseTo, cpu.seconds(), disk.worstSecondMs())
+              .withSpeed(speed);
       double seconds = config.duration().toMillis() / 1000.0;
       long owner = ownerRequests.total();
       // orders accepted as pending get until their deadline (5 s) to be settled

@@ -14,7 +14,7 @@ class NoiseNoteTest {
 
   private static RunResult.Machine quiet(double worstSecondMs) {
     return new RunResult.Machine(
-        1, 1, 0.01, 0.15, 0, false, 80, worstSecondMs, worstSecondMs > 200);
+        1, 1, 0.01, 0.15, 0, false, 80, worstSecondMs, worstSecondMs > 200, 1.1, 9.4);
   }
 
   @Test
@@ -36,11 +36,32 @@ class NoiseNoteTest {
 
   @Test
   void resultsWithoutTheKernelsShareSayNothingOfIt() {
-    RunResult.Machine older = new RunResult.Machine(1, 1, 0.12, 0, 0, true, 80, 20, false);
+    RunResult.Machine older = new RunResult.Machine(1, 1, 0.12, 0, 0, true, 80, 20, false, 0, 0);
 
     assertThat(NoiseNote.render(List.of(on("direct", older))))
         .contains("others 0.12 cores")
-        .doesNotContain("kernel");
+        .doesNotContain("kernel")
+        .doesNotContain("system call");
+  }
+
+  @Test
+  void theMachinesSpeedIsGivenAsTheMedianAndRangeOverTheRunsThatMeasuredIt() {
+    RunResult.Machine older = new RunResult.Machine(1, 1, 0.01, 0, 0, false, 80, 20, false, 0, 0);
+    RunResult.Machine slow =
+        new RunResult.Machine(1, 1, 0.01, 0.1, 0, false, 80, 20, false, 2.3, 19.0);
+
+    String note =
+        NoiseNote.render(
+            List.of(
+                on("direct", quiet(20)),
+                on("push", slow),
+                on("events", quiet(20)),
+                on("polling", older)));
+
+    assertThat(note)
+        .contains("a system call took 1.10 µs (1.10–2.30)")
+        .contains("a hand-off to a parked thread 9.4 µs (9.4–19.0)")
+        .contains("over 3 runs");
   }
 
   @Test
@@ -55,7 +76,8 @@ class NoiseNoteTest {
 
   @Test
   void aRunThatSharedTheMachineIsNamedWithWhatOthersTook() {
-    RunResult.Machine busy = new RunResult.Machine(1.5, 2.5, 0.4, 0.15, 0, true, 10, 5, false);
+    RunResult.Machine busy =
+        new RunResult.Machine(1.5, 2.5, 0.4, 0.15, 0, true, 10, 5, false, 0.2, 3.0);
 
     String note = NoiseNote.render(List.of(on("direct", quiet(20)), on("push", busy)));
 
