@@ -41,7 +41,7 @@ public final class NoiseNote {
     return String.format(
         Locale.ROOT,
         "%nThe machine's speed, measured before each run's load: a system call took %s and a"
-            + " hand-off to a parked thread %s (medians over %d runs, their ranges in brackets)."
+            + " hand-off to a parked thread %s: medians over %d runs, ranges in brackets."
             + " CPU per order follows these two; compare it between comparisons only where they"
             + " agree.%n",
         medianAndRange(syscall, 2),
