@@ -261,6 +261,9 @@ public final class Runner implements AutoCloseable {
               }
               cpu.checkpoint(role);
             });
+    // on the idle processes, before the load and its clock start: what a system call and a thread
+    // hand-off cost today
+    MachineSpeed.Result speed = MachineSpeed.measure();
     long loadStart = System.nanoTime();
     // the wall-clock instant the measured window opens: propagation counts the changes after it
     Instant measuredFrom =
@@ -270,8 +273,6 @@ public final class Runner implements AutoCloseable {
     cpu.rebase();
     Midpoint midpoint =
         new Midpoint(ownerRequests, cpu.byName().get(ProcessMeters.CHECKOUT), checkout::pid);
-    // on the idle processes, before the load: what a system call and a thread hand-off cost today
-    MachineSpeed.Result speed = MachineSpeed.measure();
     MachineNoise.Sample noiseFrom = MachineNoise.sample();
     Duration windowOpens = config.warmup().plus(config.faultStart());
     ConsumerCalls consumerCalls = new ConsumerCalls(checkout.url());
