@@ -25,16 +25,8 @@ public final class NoiseNote {
    * is read against, since it follows these two costs from one machine or day to the next.
    */
   private static String speed(List<RunResult> measured) {
-    double[] syscall =
-        measured.stream()
-            .mapToDouble(r -> r.machine().syscallMicros())
-            .filter(v -> v > 0)
-            .toArray();
-    double[] handoff =
-        measured.stream()
-            .mapToDouble(r -> r.machine().handoffMicros())
-            .filter(v -> v > 0)
-            .toArray();
+    double[] syscall = measuredOnly(measured, RunResult.Machine::syscallMicros);
+    double[] handoff = measuredOnly(measured, RunResult.Machine::handoffMicros);
     if (syscall.length == 0 || handoff.length == 0) {
       return "";
     }
@@ -47,6 +39,15 @@ public final class NoiseNote {
         medianAndRange(syscall, 2),
         medianAndRange(handoff, 1),
         syscall.length);
+  }
+
+  /** The figure of each run that measured it (results written before hold 0). */
+  private static double[] measuredOnly(
+      List<RunResult> runs, java.util.function.ToDoubleFunction<RunResult.Machine> figure) {
+    return runs.stream()
+        .mapToDouble(r -> figure.applyAsDouble(r.machine()))
+        .filter(v -> v > 0)
+        .toArray();
   }
 
   private static String medianAndRange(double[] values, int decimals) {

@@ -151,10 +151,14 @@ final class MachineNoise {
   /**
    * The noise between {@code before} and {@code after}, given the CPU seconds the run's own
    * processes (without the lab) used in between and the worst second the disk held the machine up
-   * ({@link DiskStalls}, -1 unknown).
+   * ({@link DiskStalls}, -1 unknown), with the machine's {@code speed} measured before the run.
    */
   static RunResult.Machine between(
-      Sample before, Sample after, double ownSeconds, double diskWorstSecondMs) {
+      Sample before,
+      Sample after,
+      double ownSeconds,
+      double diskWorstSecondMs,
+      MachineSpeed.Result speed) {
     int cores = Runtime.getRuntime().availableProcessors();
     double wall = (after.total() - before.total()) / TICKS_PER_SECOND / cores;
     double ioStallMs =
@@ -165,7 +169,17 @@ final class MachineNoise {
     boolean diskStalled = worst > DISK_STALLED_ABOVE_MS;
     if (wall <= 0) {
       return new RunResult.Machine(
-          before.load1(), after.load1(), 0, 0, 0, false, ioStallMs, worst, diskStalled, 0, 0);
+          before.load1(),
+          after.load1(),
+          0,
+          0,
+          0,
+          false,
+          ioStallMs,
+          worst,
+          diskStalled,
+          speed.syscallMicros(),
+          speed.handoffMicros());
     }
     double busy = (after.busy() - before.busy()) / TICKS_PER_SECOND;
     double lab = (after.labCpuNanos() - before.labCpuNanos()) / 1e9;
@@ -183,7 +197,7 @@ final class MachineNoise {
         ioStallMs,
         worst,
         diskStalled,
-        0,
-        0);
+        speed.syscallMicros(),
+        speed.handoffMicros());
   }
 }

@@ -115,24 +115,7 @@ public record RunResult(
       double ioStallWorstSecondMs,
       boolean diskStalled,
       double syscallMicros,
-      double handoffMicros) {
-
-    /** The same, with the machine's speed measured before the run. */
-    Machine withSpeed(MachineSpeed.Result speed) {
-      return new Machine(
-          load1Before,
-          load1After,
-          othersCores,
-          kernelCores,
-          stealCores,
-          shared,
-          ioStallMs,
-          ioStallWorstSecondMs,
-          diskStalled,
-          speed.syscallMicros(),
-          speed.handoffMicros());
-    }
-  }
+      double handoffMicros) {}
 
   /**
    * How long the owner's price changes took to reach the consumer's replica, for a technique that

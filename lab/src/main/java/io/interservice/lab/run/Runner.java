@@ -315,8 +315,7 @@ public final class Runner implements AutoCloseable {
       MachineNoise.Sample noiseTo = MachineNoise.sample();
       cpu.follow(components);
       RunResult.Machine machine =
-          MachineNoise.between(noiseFrom, noiseTo, cpu.seconds(), disk.worstSecondMs())
-              .withSpeed(speed);
+          MachineNoise.between(noiseFrom, noiseTo, cpu.seconds(), disk.worstSecondMs(), speed);
       double seconds = config.duration().toMillis() / 1000.0;
       long owner = ownerRequests.total();
       // orders accepted as pending get until their deadline (5 s) to be settled

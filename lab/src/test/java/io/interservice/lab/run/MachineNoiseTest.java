@@ -8,6 +8,8 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class MachineNoiseTest {
+  private static final MachineSpeed.Result UNMEASURED = new MachineSpeed.Result(0, 0);
+
   private static final int CORES = Runtime.getRuntime().availableProcessors();
 
   /** A reading {@code seconds} of wall time in, with {@code busy} CPU seconds used in all. */
@@ -40,7 +42,8 @@ class MachineNoiseTest {
 
   @Test
   void whatTheRunsOwnProcessesAndTheLabUsedIsNotNoise() {
-    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 12.0, 0, 2.0), 10.0, 5);
+    RunResult.Machine m =
+        MachineNoise.between(at(0, 0, 0, 0), at(10, 12.0, 0, 2.0), 10.0, 5, UNMEASURED);
 
     assertThat(m.othersCores()).isEqualTo(0.0, Offset.offset(0.001));
     assertThat(m.shared()).isFalse();
@@ -53,7 +56,8 @@ class MachineNoiseTest {
             withOthers(0, 0, 0, Map.of(7L, 30.0)),
             withOthers(10, 14.5, 2.0, Map.of(7L, 32.5)),
             10.0,
-            5);
+            5,
+            UNMEASURED);
 
     assertThat(m.othersCores()).isEqualTo(0.25, Offset.offset(0.001));
     assertThat(m.kernelCores()).isEqualTo(0.0, Offset.offset(0.001));
@@ -64,7 +68,11 @@ class MachineNoiseTest {
   void aProcessStartedWhileTheRunWasMeasuredCountsWhole() {
     RunResult.Machine m =
         MachineNoise.between(
-            withOthers(0, 0, 0, Map.of()), withOthers(10, 15.0, 2.0, Map.of(9L, 3.0)), 10.0, 5);
+            withOthers(0, 0, 0, Map.of()),
+            withOthers(10, 15.0, 2.0, Map.of(9L, 3.0)),
+            10.0,
+            5,
+            UNMEASURED);
 
     assertThat(m.othersCores()).isEqualTo(0.3, Offset.offset(0.001));
     assertThat(m.shared()).isTrue();
@@ -78,7 +86,8 @@ class MachineNoiseTest {
             withOthers(0, 0, 0, Map.of(1L, 5.0)),
             withOthers(10, 14.0, 2.0, Map.of(1L, 5.1)),
             10.0,
-            5);
+            5,
+            UNMEASURED);
 
     assertThat(m.othersCores()).isEqualTo(0.01, Offset.offset(0.001));
     assertThat(m.kernelCores()).isEqualTo(0.19, Offset.offset(0.001));
@@ -94,7 +103,8 @@ class MachineNoiseTest {
 
   @Test
   void stolenCpuMarksTheRunSharedToo() {
-    RunResult.Machine m = MachineNoise.between(at(0, 0, 0, 0), at(10, 12, 2, 2), 10.0, 5);
+    RunResult.Machine m =
+        MachineNoise.between(at(0, 0, 0, 0), at(10, 12, 2, 2), 10.0, 5, UNMEASURED);
 
     assertThat(m.stealCores()).isEqualTo(0.2, Offset.offset(0.001));
     assertThat(m.shared()).isTrue();
@@ -104,7 +114,11 @@ class MachineNoiseTest {
   void aDiskThatStalledTheMachineForHalfASecondIsNamedWithoutCallingTheRunShared() {
     RunResult.Machine m =
         MachineNoise.between(
-            withDiskStall(0, 0, 0, 0, 1_000), withDiskStall(10, 12, 0, 2, 1_540), 10.0, 480);
+            withDiskStall(0, 0, 0, 0, 1_000),
+            withDiskStall(10, 12, 0, 2, 1_540),
+            10.0,
+            480,
+            UNMEASURED);
 
     assertThat(m.ioStallMs()).isEqualTo(540.0);
     assertThat(m.ioStallWorstSecondMs()).isEqualTo(480.0);
@@ -116,7 +130,7 @@ class MachineNoiseTest {
   void theDisksOrdinaryFlushesAreNotAStallHoweverLongTheRun() {
     RunResult.Machine m =
         MachineNoise.between(
-            withDiskStall(0, 0, 0, 0, 0), withDiskStall(60, 72, 0, 12, 580), 60.0, 18);
+            withDiskStall(0, 0, 0, 0, 0), withDiskStall(60, 72, 0, 12, 580), 60.0, 18, UNMEASURED);
 
     assertThat(m.ioStallMs()).isEqualTo(580.0);
     assertThat(m.diskStalled()).isFalse();
@@ -125,7 +139,8 @@ class MachineNoiseTest {
   @Test
   void aKernelWithoutPressureInformationSaysNothingOfTheDisk() {
     RunResult.Machine m =
-        MachineNoise.between(withDiskStall(0, 0, 0, 0, -0.001), at(10, 12, 0, 2), 10.0, -1);
+        MachineNoise.between(
+            withDiskStall(0, 0, 0, 0, -0.001), at(10, 12, 0, 2), 10.0, -1, UNMEASURED);
 
     assertThat(m.ioStallMs()).isEqualTo(-1.0);
     assertThat(m.ioStallWorstSecondMs()).isEqualTo(-1.0);
