@@ -105,4 +105,23 @@ class AttemptTimeoutTest {
     assertThat(outcome.leftInterrupted()).isFalse();
     assertThat(AttemptTimer.pending()).isZero();
   }
+
+  @Test
+  void attemptsThatEndInTimeDoNotWakeTheTimerForEachOfThem() throws Exception {
+    Reader<String, Integer> reader =
+        Access.direct("catalog", answering)
+            .attemptTimeout(Duration.ofSeconds(1))
+            .retry(RetryPolicy.NONE)
+            .build();
+    readOnAVirtualThread(reader, 1);
+    long looksBefore = AttemptTimer.looks();
+    long start = System.nanoTime();
+
+    Outcome outcome = readOnAVirtualThread(reader, 1_000);
+
+    long rounds = (System.nanoTime() - start) / AttemptTimer.ROUND;
+    assertThat(outcome.read()).isInstanceOf(Read.Found.class);
+    assertThat(AttemptTimer.looks() - looksBefore).isLessThanOrEqualTo(rounds + 3);
+    assertThat(AttemptTimer.pending()).isZero();
+  }
 }
