@@ -74,6 +74,13 @@ final class CompareCommand implements Callable<Integer> {
   @Nullable String warmupCap;
 
   @Option(
+      names = "--compile-cap",
+      description =
+          "the longest a fresh start is ordered from back to back after priming, until the"
+              + " services' JIT compilers settle (default 45s; 0s, not at all, with --quick)")
+  @Nullable String compileCap;
+
+  @Option(
       names = "--warmup-window",
       description =
           "each stretch of warm-up that is judged, three at a time (default 3s; 1s with --quick)")
@@ -200,7 +207,10 @@ final class CompareCommand implements Callable<Integer> {
     Duration cap = duration(warmupCap, quick ? "3s" : "30s", "--warmup-cap");
     WarmUpPlan.requireAtLeast(cap, "--warmup-cap", warm, "--warmup");
     WarmUpPlan warmUp =
-        new WarmUpPlan(duration(warmupWindow, quick ? "1s" : "3s", "--warmup-window"), cap);
+        new WarmUpPlan(
+            duration(warmupWindow, quick ? "1s" : "3s", "--warmup-window"),
+            cap,
+            duration(compileCap, quick ? "0s" : "45s", "--compile-cap"));
     // the window opens early and leaves time after it, so that recovery can be seen in the run:
     // 2 s to 5 s of the default 10 s (a restarted catalog takes about 2 s to be ready again)
     Duration windowStart =

@@ -5,19 +5,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 
 /**
  * Primes a freshly started checkout before the load: a few clients order one after another until
  * enough orders have succeeded, so that a run's first seconds measure the technique, not class
  * loading, the JIT, the first connections or a local copy still loading. Closed loop, so a cold
  * service is never flooded. The orders are real and audited like any other.
+ *
+ * <p>Then, {@link #untilCompiled}, the same clients order back to back until the services' JIT
+ * compilers have settled: at 100 orders/s the compilers of a fresh JVM are busy for minutes, and a
+ * CPU figure taken meanwhile is mostly their start-up, not the technique.
  */
 public final class Priming {
   private static final int CLIENTS = 4;
   private static final int SUCCESSES = 100;
   private static final Duration PATIENCE = Duration.ofSeconds(20);
   private static final Duration PAUSE_AFTER_FAILURE = Duration.ofMillis(200);
+  private static final Duration LISTEN = Duration.ofSeconds(1);
 
   private Priming() {}
 
@@ -27,15 +35,68 @@ public final class Priming {
    */
   public static int prime(Client checkout, int products) throws InterruptedException {
     AtomicInteger ok = new AtomicInteger();
-    AtomicInteger sent = new AtomicInteger();
     long deadline = System.nanoTime() + PATIENCE.toNanos();
+    join(
+        clients(
+            checkout, products, ok, () -> ok.get() < SUCCESSES && System.nanoTime() < deadline));
+    return ok.get();
+  }
+
+  /**
+   * What {@link #untilCompiled} did.
+   *
+   * @param orders orders acknowledged
+   * @param seconds how long it ordered
+   * @param settled whether the compilers settled before the cap
+   */
+  public record Compiled(int orders, double seconds, boolean settled) {}
+
+  /**
+   * Orders from {@value #CLIENTS} clients back to back until the compilers, whose CPU seconds so
+   * far {@code compilerSeconds} reads, have settled ({@link CompilersSettling}), {@code cap} at
+   * most.
+   */
+  public static Compiled untilCompiled(
+      Client checkout, int products, DoubleSupplier compilerSeconds, Duration cap)
+      throws InterruptedException {
+    AtomicInteger ok = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> clients = clients(checkout, products, ok, () -> !stop.get());
+    CompilersSettling settling = new CompilersSettling();
+    long start = System.nanoTime();
+    long last = start;
+    double used = compilerSeconds.getAsDouble();
+    boolean settled = false;
+    try {
+      while (!settled && System.nanoTime() - start < cap.toNanos()) {
+        Thread.sleep(LISTEN);
+        long now = System.nanoTime();
+        double usedNow = compilerSeconds.getAsDouble();
+        settled = settling.heard(usedNow - used, (now - last) / 1e9);
+        used = usedNow;
+        last = now;
+      }
+    } finally {
+      stop.set(true);
+      join(clients);
+    }
+    return new Compiled(ok.get(), (System.nanoTime() - start) / 1e9, settled);
+  }
+
+  /**
+   * {@value #CLIENTS} clients ordering one after another while {@code more} says so, counting the
+   * orders acknowledged in {@code ok} and pausing after a failure.
+   */
+  private static List<Thread> clients(
+      Client checkout, int products, AtomicInteger ok, BooleanSupplier more) {
+    AtomicInteger sent = new AtomicInteger();
     List<Thread> clients = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
       clients.add(
           Thread.ofVirtual()
               .start(() -> {
                 try {
-                  while (ok.get() < SUCCESSES && System.nanoTime() < deadline) {
+                  while (more.getAsBoolean()) {
                     if (order(checkout, cart(sent.getAndIncrement(), products))) {
                       ok.incrementAndGet();
                     } else {
@@ -47,10 +108,13 @@ public final class Priming {
                 }
               }));
     }
+    return clients;
+  }
+
+  private static void join(List<Thread> clients) throws InterruptedException {
     for (Thread client : clients) {
       client.join();
     }
-    return ok.get();
   }
 
   /**

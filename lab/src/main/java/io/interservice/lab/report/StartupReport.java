@@ -35,6 +35,17 @@ public final class StartupReport {
       }
     }
     for (RunResult r : runs) {
+      if (r.startup() != null && Boolean.FALSE.equals(r.startup().compilersSettled())) {
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "**Compilers still busy:** %s · %s: the JIT compilers had not settled after %.0f s"
+                    + " of orders back to back (`--compile-cap`); its CPU figures include their"
+                    + " work.%n",
+                r.technique(),
+                r.scenario(),
+                r.startup().compileS()));
+      }
       if (r.startup() != null && !r.startup().settled()) {
         s.append(
             String.format(
@@ -69,6 +80,19 @@ public final class StartupReport {
         jit[1]);
   }
 
+  /**
+   * {@code 23.1}, {@code **45.0, still busy**}, or {@code –} when the compilers were not waited
+   * for.
+   */
+  private static String compilers(RunResult.Startup u) {
+    if (u.compilersSettled() == null) {
+      return "–";
+    }
+    return u.compilersSettled()
+        ? String.format(Locale.ROOT, "%.1f", u.compileS())
+        : String.format(Locale.ROOT, "**%.1f, still busy**", u.compileS());
+  }
+
   /** The start-up table, in Markdown; empty when no run started fresh. */
   public static String table(List<RunResult> runs) {
     List<RunResult> fresh = runs.stream().filter(r -> r.startup() != null).toList();
@@ -78,24 +102,29 @@ public final class StartupReport {
     StringBuilder md =
         new StringBuilder(
             "\n## Start-up, apart from the steady state\n\n"
-                + "Fresh processes are warmed at the run's rate in 3 s windows (1 s with `--quick`) until"
+                + "Fresh processes, once primed, are ordered from back to back by four clients until"
+                + " the JIT compilers of both services have used under 5 % of a core for 3 seconds"
+                + " in a row (`--compile-cap` at most, 45 s by default; none with `--quick`):"
+                + " \"compilers\" below, the seconds it took and whether they settled. Then they"
+                + " are warmed at the run's rate in 3 s windows (1 s with `--quick`) until"
                 + " the last agrees"
                 + " with each of the two before it (p50 within 2 ms or 25 %, p99 within 5 ms or 50"
                 + " %, owner requests per order within 0.02 or 20 %, failures within 1 point), for"
                 + " at least `--warmup` and at most `--warmup-cap` (30 s by default, 3 s with"
                 + " `--quick`). Their orders are audited here, not in the figures above.\n\n"
-                + "| technique | scenario | ready (s) | warm-up (s) | settled | owner requests"
-                + " during warm-up | per order | orders failed | corrupt | lost |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| technique | scenario | ready (s) | compilers (s) | warm-up (s) | settled |"
+                + " owner requests during warm-up | per order | orders failed | corrupt | lost |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (RunResult r : fresh) {
       RunResult.Startup u = r.startup();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %.1f | %.1f | %s | %d | %.3f | %d of %d | %d | %d |%n",
+              "| %s | %s | %.1f | %s | %.1f | %s | %d | %.3f | %d of %d | %d | %d |%n",
               r.technique(),
               r.scenario(),
               u.readyS(),
+              compilers(u),
               u.warmupS(),
               u.settled() ? "yes" : "**no**",
               u.ownerRequests(),

@@ -44,6 +44,11 @@ public record RunResult(
    * The start-up of fresh processes, apart from the steady state: null for a run on kept processes.
    *
    * @param readyS seconds from starting catalog and checkout (and seeding) to both being ready
+   * @param compileS seconds ordered back to back after priming for the JIT compilers to settle (0
+   *     when not asked for)
+   * @param compileOrders orders acknowledged in those seconds
+   * @param compilersSettled whether the compilers of both services settled before the cap; null
+   *     when not asked for (or in results from before it was measured)
    * @param warmupS seconds of load until it looked steady (or the cap)
    * @param settled whether two consecutive warm-up windows agreed before the cap
    * @param stillMoving what still moved between the last two windows when it did not settle
@@ -54,6 +59,9 @@ public record RunResult(
    */
   public record Startup(
       double readyS,
+      double compileS,
+      long compileOrders,
+      @Nullable Boolean compilersSettled,
       double warmupS,
       boolean settled,
       List<String> stillMoving,

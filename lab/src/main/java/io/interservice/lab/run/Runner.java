@@ -56,6 +56,7 @@ public final class Runner implements AutoCloseable {
   private @Nullable Topology topology;
   private @Nullable Started keepable;
   private double readyS;
+  private Priming.@Nullable Compiled compiled;
 
   /**
    * A runner on {@code databases}; a technique that needs a broker gets the cluster at {@code
@@ -124,6 +125,7 @@ public final class Runner implements AutoCloseable {
             ? null
             : warm.startup(
                 readyS,
+                compiled,
                 Figures.audit(
                     AuditReader.audit(
                         databases.catalog().adminUrl(), checkoutDb, List.of(), since, measuredFrom),
@@ -188,6 +190,25 @@ public final class Runner implements AutoCloseable {
     if (primed == 0) {
       System.err.println(
           "checkout took no order in the 20 s before the load; its log is under " + runDir);
+    }
+    compiled = null;
+    if (!warmUp.compileCap().isZero()) {
+      long catalogPid = running.catalog().pid();
+      long checkoutPid = running.checkout().pid();
+      compiled =
+          Priming.untilCompiled(
+              running.client(),
+              config.products(),
+              () ->
+                  ProcessCpu.compilerSeconds(catalogPid) + ProcessCpu.compilerSeconds(checkoutPid),
+              warmUp.compileCap());
+      System.err.printf(
+          "ordered back to back for %.1f s (%d orders): the JIT compilers %s%n",
+          compiled.seconds(),
+          compiled.orders(),
+          compiled.settled()
+              ? "settled"
+              : "had not settled by --compile-cap; steady CPU figures include their work");
     }
   }
 

@@ -3,11 +3,13 @@ package io.interservice.lab.run;
 import io.interservice.lab.load.Client;
 import io.interservice.lab.load.OpenLoopDriver;
 import io.interservice.lab.load.PriceWriter;
+import io.interservice.lab.load.Priming;
 import io.interservice.lab.scenario.CatalogAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Warms fresh processes at the run's rate until the load looks steady: in windows (3 s by default,
@@ -35,10 +37,17 @@ final class WarmUp {
       long failed,
       List<String> lastMoved) {
 
-    /** The start-up's figures: this warm-up after {@code readyS} of starting, its orders' audit. */
-    RunResult.Startup startup(double readyS, RunResult.Audit audit) {
+    /**
+     * The start-up's figures: this warm-up after {@code readyS} of starting and, unless null, the
+     * ordering for the compilers to settle ({@code compiled}); the orders' audit.
+     */
+    RunResult.Startup startup(
+        double readyS, Priming.@Nullable Compiled compiled, RunResult.Audit audit) {
       return new RunResult.Startup(
           Figures.round(readyS, 1),
+          compiled == null ? 0 : Figures.round(compiled.seconds(), 1),
+          compiled == null ? 0 : compiled.orders(),
+          compiled == null ? null : compiled.settled(),
           Figures.round(seconds, 1),
           settled,
           lastMoved,

@@ -9,9 +9,15 @@ import java.time.Duration;
  * @param window how long each window the warm-up judges lasts (3 s by default: at 100 orders/s a
  *     window's p99 is its third-worst order; 1 s for a quick look, whose p99 is its worst)
  * @param cap the longest a fresh start is warmed, steady or not
+ * @param compileCap the longest a fresh start is ordered from back to back, before its warm-up, for
+ *     the services' JIT compilers to settle (zero: not at all)
  */
-public record WarmUpPlan(Duration window, Duration cap) {
+public record WarmUpPlan(Duration window, Duration cap, Duration compileCap) {
   public WarmUpPlan {
+    if (compileCap.isNegative()) {
+      throw new IllegalArgumentException(
+          "--compile-cap must not be negative, was " + compileCap.toMillis() + " ms");
+    }
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException(
           "--warmup-window must be positive, was " + window.toMillis() + " ms");

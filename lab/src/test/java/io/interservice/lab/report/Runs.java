@@ -44,6 +44,37 @@ final class Runs {
       double availability,
       RunResult.@Nullable Machine machine,
       RunResult.@Nullable Steady steady) {
+    return run(
+        technique,
+        scenario,
+        p99,
+        repeat,
+        machine,
+        steady,
+        null,
+        recovery,
+        ownerRequestsPerOrder,
+        staleRate,
+        availability);
+  }
+
+  /** A steady run on fresh processes that started as {@code startup} says. */
+  static RunResult started(String technique, RunResult.Startup startup) {
+    return run(technique, "steady", 10, 1, null, null, startup, null, 0, 0, 1);
+  }
+
+  private static RunResult run(
+      String technique,
+      String scenario,
+      double p99,
+      int repeat,
+      RunResult.@Nullable Machine machine,
+      RunResult.@Nullable Steady steady,
+      RunResult.@Nullable Startup startup,
+      @Nullable Double recovery,
+      double ownerRequestsPerOrder,
+      double staleRate,
+      double availability) {
     RunResult.FaultWindow window =
         scenario.equals("steady")
             ? null
@@ -66,18 +97,7 @@ final class Runs {
         window,
         ownerRequestsPerOrder,
         Map.of("checkout", 5.0),
-        new RunResult.Audit(
-            "commit",
-            1000,
-            1000 - stale,
-            stale,
-            0,
-            0,
-            staleRate,
-            new RunResult.Staleness(0, 0),
-            List.of(),
-            Map.of(),
-            Map.of()),
+        audit(1000, stale, staleRate),
         0,
         new RunResult.Timeline(List.of(), List.of()),
         new Technique.MovingParts(2, List.of(), List.of(), List.of()),
@@ -85,7 +105,23 @@ final class Runs {
         null,
         0,
         machine,
-        null,
+        startup,
         steady);
+  }
+
+  /** An audit of {@code lines}, {@code stale} of them stale, none lost or corrupt. */
+  static RunResult.Audit audit(long lines, long stale, double staleRate) {
+    return new RunResult.Audit(
+        "commit",
+        lines,
+        lines - stale,
+        stale,
+        0,
+        0,
+        staleRate,
+        new RunResult.Staleness(0, 0),
+        List.of(),
+        Map.of(),
+        Map.of());
   }
 }

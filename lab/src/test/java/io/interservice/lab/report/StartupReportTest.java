@@ -58,4 +58,47 @@ class StartupReportTest {
         .isEqualTo(
             "Every run without a fault window was stationary (first half against second).\n");
   }
+
+  private static RunResult.Startup startup(double compileS, Boolean compilersSettled) {
+    return new RunResult.Startup(
+        5.2,
+        compileS,
+        12_000,
+        compilersSettled,
+        9.0,
+        true,
+        List.of(),
+        40,
+        900,
+        0,
+        Runs.audit(0, 0, 0));
+  }
+
+  @Test
+  void aStartWhoseCompilersDidNotSettleIsFlagged() {
+    RunResult busy = Runs.started("messaging", startup(45.0, false));
+
+    assertThat(StartupReport.steadinessNote(List.of(busy)))
+        .contains(
+            "**Compilers still busy:** messaging · steady: the JIT compilers had not settled after"
+                + " 45 s of orders back to back");
+    assertThat(StartupReport.table(List.of(busy))).contains("| **45.0, still busy** |");
+  }
+
+  @Test
+  void theStartUpTableSaysHowLongTheCompilersTookToSettle() {
+    RunResult settled = Runs.started("direct", startup(23.1, true));
+
+    assertThat(StartupReport.table(List.of(settled)))
+        .contains("| direct | steady | 5.2 | 23.1 | 9.0 | yes |");
+    assertThat(StartupReport.steadinessNote(List.of(settled))).doesNotContain("Compilers");
+  }
+
+  @Test
+  void aStartThatDidNotWaitForTheCompilersSaysNothingOfThem() {
+    RunResult quick = Runs.started("push", startup(0, null));
+
+    assertThat(StartupReport.table(List.of(quick))).contains("| push | steady | 5.2 | – | 9.0 |");
+    assertThat(StartupReport.steadinessNote(List.of(quick))).doesNotContain("Compilers");
+  }
 }
