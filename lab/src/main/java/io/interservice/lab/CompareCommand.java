@@ -245,6 +245,7 @@ final class CompareCommand implements Callable<Integer> {
     settings.put("warmup_s", warm.toSeconds());
     settings.put("warmup_cap_s", warmUp.cap().toSeconds());
     settings.put("warmup_window_s", warmUp.window().toSeconds());
+    settings.put("compile_cap_s", warmUp.compileCap().toSeconds());
     settings.put("fault_start_s", windowStart.toSeconds());
     settings.put("fault_duration_s", windowLength.toSeconds());
     settings.put("products", products);
