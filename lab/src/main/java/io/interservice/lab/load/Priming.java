@@ -119,13 +119,14 @@ public final class Priming {
 
   /**
    * Order {@code i}: 1 to 10 of the first 10 products only, so that a cache or a copy is not filled
-   * by priming: the run's warm-up does that like any start would.
+   * by priming: the run's warm-up does that like any start would. 1 to 3 of each, as the load
+   * orders, so that the code compiled here has seen the quantities it will meet.
    */
   private static String cart(int i, int products) {
     StringJoiner lines = new StringJoiner(",", "{\"lines\":[", "]}");
     int size = 1 + i % Math.min(10, products);
     for (int n = 1; n <= size; n++) {
-      lines.add("{\"sku\":\"" + CatalogAdmin.sku(n) + "\",\"quantity\":1}");
+      lines.add("{\"sku\":\"" + CatalogAdmin.sku(n) + "\",\"quantity\":" + (1 + (i + n) % 3) + "}");
     }
     return lines.toString();
   }

@@ -195,13 +195,27 @@ public final class Runner implements AutoCloseable {
     if (!warmUp.compileCap().isZero()) {
       long catalogPid = running.catalog().pid();
       long checkoutPid = running.checkout().pid();
-      compiled =
-          Priming.untilCompiled(
-              running.client(),
+      // the run's price changes go on meanwhile, as in the warm-up: the code that applies them is
+      // part of the steady state too
+      PriceWriter changes =
+          new PriceWriter(
+              running.admin(),
+              config::updateRate,
               config.products(),
-              () ->
-                  ProcessCpu.compilerSeconds(catalogPid) + ProcessCpu.compilerSeconds(checkoutPid),
-              warmUp.compileCap());
+              config.updateSkew(),
+              config.seed() + 5);
+      try {
+        compiled =
+            Priming.untilCompiled(
+                running.client(),
+                config.products(),
+                () ->
+                    ProcessCpu.compilerSeconds(catalogPid)
+                        + ProcessCpu.compilerSeconds(checkoutPid),
+                warmUp.compileCap());
+      } finally {
+        changes.close();
+      }
       System.err.printf(
           "ordered back to back for %.1f s (%d orders): the JIT compilers %s%n",
           compiled.seconds(),
