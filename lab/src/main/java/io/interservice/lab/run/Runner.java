@@ -191,39 +191,7 @@ public final class Runner implements AutoCloseable {
       System.err.println(
           "checkout took no order in the 20 s before the load; its log is under " + runDir);
     }
-    compiled = null;
-    if (!warmUp.compileCap().isZero()) {
-      long catalogPid = running.catalog().pid();
-      long checkoutPid = running.checkout().pid();
-      // the run's price changes go on meanwhile, as in the warm-up: the code that applies them is
-      // part of the steady state too
-      PriceWriter changes =
-          new PriceWriter(
-              running.admin(),
-              config::updateRate,
-              config.products(),
-              config.updateSkew(),
-              config.seed() + 5);
-      try {
-        compiled =
-            Priming.untilCompiled(
-                running.client(),
-                config.products(),
-                () ->
-                    ProcessCpu.compilerSeconds(catalogPid)
-                        + ProcessCpu.compilerSeconds(checkoutPid),
-                warmUp.compileCap());
-      } finally {
-        changes.close();
-      }
-      System.err.printf(
-          "ordered back to back for %.1f s (%d orders): the JIT compilers %s%n",
-          compiled.seconds(),
-          compiled.orders(),
-          compiled.settled()
-              ? "settled"
-              : "had not settled by --compile-cap; steady CPU figures include their work");
-    }
+    compiled = WarmUp.untilCompiled(running, config, warmUp);
   }
 
   private void stopTopology() {

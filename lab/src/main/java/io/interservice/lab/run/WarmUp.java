@@ -5,6 +5,7 @@ import io.interservice.lab.load.OpenLoopDriver;
 import io.interservice.lab.load.PriceWriter;
 import io.interservice.lab.load.Priming;
 import io.interservice.lab.scenario.CatalogAdmin;
+import io.interservice.lab.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,14 +75,57 @@ final class WarmUp {
       int maxInFlight,
       Duration requestTimeout,
       Consumer<OpenLoopDriver.Progress> progress) {
-    PriceWriter changes =
-        new PriceWriter(
-            admin, config::updateRate, config.products(), config.updateSkew(), config.seed() + 3);
+    PriceWriter changes = priceChanges(admin, config, 3);
     try {
       return windows(checkout, owner, config, plan, maxInFlight, requestTimeout, progress);
     } finally {
       changes.close();
     }
+  }
+
+  /**
+   * Orders from back to back until the JIT compilers of both services have settled, {@code plan}'s
+   * compile cap at most, with the run's price changes going on (the code that applies them is part
+   * of the steady state too); null when the plan asks for none.
+   */
+  static Priming.@Nullable Compiled untilCompiled(
+      Topology running, RunConfig config, WarmUpPlan plan) throws InterruptedException {
+    if (plan.compileCap().isZero()) {
+      return null;
+    }
+    long catalogPid = running.catalog().pid();
+    long checkoutPid = running.checkout().pid();
+    Priming.Compiled compiled;
+    PriceWriter changes = priceChanges(running.admin(), config, 5);
+    try {
+      compiled =
+          Priming.untilCompiled(
+              running.client(),
+              config.products(),
+              () ->
+                  ProcessCpu.compilerSeconds(catalogPid) + ProcessCpu.compilerSeconds(checkoutPid),
+              plan.compileCap());
+    } finally {
+      changes.close();
+    }
+    System.err.printf(
+        "ordered back to back for %.1f s (%d orders): the JIT compilers %s%n",
+        compiled.seconds(),
+        compiled.orders(),
+        compiled.settled()
+            ? "settled"
+            : "had not settled by --compile-cap; steady CPU figures include their work");
+    return compiled;
+  }
+
+  /** The run's price changes through {@code admin}, from a random stream of their own. */
+  private static PriceWriter priceChanges(CatalogAdmin admin, RunConfig config, int seedOffset) {
+    return new PriceWriter(
+        admin,
+        config::updateRate,
+        config.products(),
+        config.updateSkew(),
+        config.seed() + seedOffset);
   }
 
   private static Outcome windows(

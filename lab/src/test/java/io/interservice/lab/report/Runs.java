@@ -47,34 +47,34 @@ final class Runs {
     return run(
         technique,
         scenario,
-        p99,
         repeat,
-        machine,
-        steady,
-        null,
+        p99,
         recovery,
         ownerRequestsPerOrder,
         staleRate,
-        availability);
+        availability,
+        machine,
+        steady,
+        null);
   }
 
   /** A steady run on fresh processes that started as {@code startup} says. */
   static RunResult started(String technique, RunResult.Startup startup) {
-    return run(technique, "steady", 10, 1, null, null, startup, null, 0, 0, 1);
+    return run(technique, "steady", 1, 10, null, 0, 0, 1, null, null, startup);
   }
 
   private static RunResult run(
       String technique,
       String scenario,
-      double p99,
       int repeat,
-      RunResult.@Nullable Machine machine,
-      RunResult.@Nullable Steady steady,
-      RunResult.@Nullable Startup startup,
+      double p99,
       @Nullable Double recovery,
       double ownerRequestsPerOrder,
       double staleRate,
-      double availability) {
+      double availability,
+      RunResult.@Nullable Machine machine,
+      RunResult.@Nullable Steady steady,
+      RunResult.@Nullable Startup startup) {
     RunResult.FaultWindow window =
         scenario.equals("steady")
             ? null
