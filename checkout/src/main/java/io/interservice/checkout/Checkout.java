@@ -114,6 +114,65 @@ final class Checkout {
         .orElseThrow(() -> new IllegalStateException("order with key " + key + " vanished"));
   }
 
+  /**
+   * The client a rehearsal orders as: not a name a token can carry (it holds a space), so no
+   * client's idempotency key is ever looked up or taken by one.
+   */
+  static final String REHEARSAL_CLIENT = "checkout rehearsal";
+
+  private static final byte[] REHEARSAL_BODY =
+      ("{\"lines\":[{\"sku\":\"REHEARSAL-1\",\"quantity\":1},{\"sku\":\"REHEARSAL-2\",\"quantity\":2},"
+              + "{\"sku\":\"REHEARSAL-3\",\"quantity\":3}]}")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  /** Thrown before a rehearsal's commit, so that its transaction rolls back. */
+  private static final class RolledBack extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RolledBack() {
+      super("a rehearsal is never committed", null, false, false);
+    }
+  }
+
+  /**
+   * Rehearses the order path once, committing nothing: a request body parsed and fingerprinted, its
+   * idempotency key looked up, an order built from it (with placeholder prices: the technique's own
+   * path to catalog has its warm-up), stored with its lines in a transaction that is then rolled
+   * back, and written as the answer's JSON, which nobody receives. What it leaves is loaded
+   * classes, compiled code and prepared statements on the pool's connections.
+   *
+   * @param n the rehearsal's number, which makes its idempotency key
+   */
+  void rehearse(int n) throws SQLException {
+    OrderRequest request = OrderRequest.parse(REHEARSAL_BODY);
+    String fingerprint = request.fingerprint();
+    OrderStore.Owner owner = new OrderStore.Owner(REHEARSAL_CLIENT, "rehearsal-" + n);
+    if (earlier(owner, fingerprint).isPresent()) {
+      throw new IllegalStateException("a rehearsal's order was committed: " + owner);
+    }
+    java.util.Map<String, Versioned<Price>> prices = new java.util.HashMap<>();
+    java.time.Instant now = clock.instant();
+    for (OrderRequest.Line line : request.lines()) {
+      prices.put(
+          line.sku(),
+          new Versioned<>(
+              new Price(1, "USD"), io.interservice.access.Provenance.fromOwner(0, now)));
+    }
+    Order order = order(request, new Read.Found<>(prices, Set.of()));
+    try {
+      store.insert(
+          c -> order,
+          owner,
+          fingerprint,
+          () -> {
+            throw new RolledBack();
+          });
+      throw new IllegalStateException("a rehearsal's transaction did not roll back");
+    } catch (RolledBack expected) {
+      io.interservice.service.Json.write(order);
+    }
+  }
+
   /** Order {@code id} if {@code client} placed it; another client's order is not there for it. */
   Optional<Order> find(String client, UUID id) throws SQLException {
     return store.find(client, id);

@@ -20,7 +20,9 @@ import java.util.UUID;
 
 /**
  * Starts checkout. Flags (or {@code CHECKOUT_*} environment variables): those of every service,
- * {@code --technique} (see {@link Techniques}, and its default) and the flags of that technique.
+ * {@code --technique} (see {@link Techniques}, and its default), {@code --warm-up-orders} (times
+ * checkout rehearses its order path, committing nothing, before it listens: 300 by default, 0 for
+ * none) and the flags of that technique.
  */
 public final class CheckoutMain {
   private CheckoutMain() {}
@@ -31,7 +33,7 @@ public final class CheckoutMain {
   }
 
   private static Set<String> flags(Settings settings) {
-    Set<String> flags = new HashSet<>(ServiceMain.commonFlags("technique"));
+    Set<String> flags = new HashSet<>(ServiceMain.commonFlags("technique", "warm-up-orders"));
     flags.addAll(technique(settings).flags());
     return flags;
   }
@@ -82,6 +84,11 @@ public final class CheckoutMain {
     });
     Checkout checkout = new Checkout(pricing, store, UUID::randomUUID, clock);
     new CheckoutApi(checkout).register(api);
+    int rehearsals = settings.integer("warm-up-orders", 300);
+    if (rehearsals < 0) {
+      throw new IllegalArgumentException("--warm-up-orders must be 0 or more, was " + rehearsals);
+    }
+    Rehearsals.run(checkout, rehearsals, Duration.ofSeconds(10));
     WebServer server =
         api.start(settings.string("host", "127.0.0.1"), settings.integer("port", 8082));
     checkout.startSettling(Duration.ofMillis(250));
