@@ -118,7 +118,7 @@ final class Checkout {
    * The client a rehearsal orders as: not a name a token can carry (it holds a space), so no
    * client's idempotency key is ever looked up or taken by one.
    */
-  static final String REHEARSAL_CLIENT = "checkout rehearsal";
+  private static final String REHEARSAL_CLIENT = "checkout rehearsal";
 
   private static final byte[] REHEARSAL_BODY =
       ("{\"lines\":[{\"sku\":\"REHEARSAL-1\",\"quantity\":1},{\"sku\":\"REHEARSAL-2\",\"quantity\":2},"
