@@ -104,27 +104,31 @@ public final class StartupReport {
             "\n## Start-up, apart from the steady state\n\n"
                 + "Fresh processes, once primed, are ordered from back to back by four clients until"
                 + " the JIT compilers of both services have used under 5 % of a core for 3 seconds"
-                + " in a row (`--compile-cap` at most, 45 s by default; none with `--quick`):"
-                + " \"compilers\" below, the seconds it took and whether they settled. Then they"
+                + " in a row (`--compile-cap` at most, 45 s by default; none with `--quick`),"
+                + " with carts drawn as the load's: \"compilers\" below, the seconds it took and"
+                + " whether they settled, then the requests catalog served meanwhile (a cache's"
+                + " cold fill falls there). Then they"
                 + " are warmed at the run's rate in 3 s windows (1 s with `--quick`) until"
                 + " the last agrees"
                 + " with each of the two before it (p50 within 2 ms or 25 %, p99 within 5 ms or 50"
                 + " %, owner requests per order within 0.02 or 20 %, failures within 1 point), for"
                 + " at least `--warmup` and at most `--warmup-cap` (30 s by default, 3 s with"
                 + " `--quick`). Their orders are audited here, not in the figures above.\n\n"
-                + "| technique | scenario | ready (s) | compilers (s) | warm-up (s) | settled |"
-                + " owner requests during warm-up | per order | orders failed | corrupt | lost |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| technique | scenario | ready (s) | compilers (s) | owner requests meanwhile"
+                + " | warm-up (s) | settled | owner requests during warm-up | per order |"
+                + " orders failed | corrupt | lost |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (RunResult r : fresh) {
       RunResult.Startup u = r.startup();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %.1f | %s | %.1f | %s | %d | %.3f | %d of %d | %d | %d |%n",
+              "| %s | %s | %.1f | %s | %s | %.1f | %s | %d | %.3f | %d of %d | %d | %d |%n",
               r.technique(),
               r.scenario(),
               u.readyS(),
               compilers(u),
+              u.compileOwnerRequests() == null ? "–" : u.compileOwnerRequests().toString(),
               u.warmupS(),
               u.settled() ? "yes" : "**no**",
               u.ownerRequests(),

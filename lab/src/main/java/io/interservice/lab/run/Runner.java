@@ -56,7 +56,7 @@ public final class Runner implements AutoCloseable {
   private @Nullable Topology topology;
   private @Nullable Started keepable;
   private double readyS;
-  private Priming.@Nullable Compiled compiled;
+  private WarmUp.@Nullable Compiled compiled;
 
   /**
    * A runner on {@code databases}; a technique that needs a broker gets the cluster at {@code

@@ -4,11 +4,13 @@ import io.interservice.lab.load.Client;
 import io.interservice.lab.load.OpenLoopDriver;
 import io.interservice.lab.load.PriceWriter;
 import io.interservice.lab.load.Priming;
+import io.interservice.lab.load.SkuPicker;
 import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -42,13 +44,13 @@ final class WarmUp {
      * The start-up's figures: this warm-up after {@code readyS} of starting and, unless null, the
      * ordering for the compilers to settle ({@code compiled}); the orders' audit.
      */
-    RunResult.Startup startup(
-        double readyS, Priming.@Nullable Compiled compiled, RunResult.Audit audit) {
+    RunResult.Startup startup(double readyS, @Nullable Compiled compiled, RunResult.Audit audit) {
       return new RunResult.Startup(
           Figures.round(readyS, 1),
-          compiled == null ? 0 : Figures.round(compiled.seconds(), 1),
-          compiled == null ? 0 : compiled.orders(),
-          compiled == null ? null : compiled.settled(),
+          compiled == null ? 0 : Figures.round(compiled.ordering().seconds(), 1),
+          compiled == null ? 0 : compiled.ordering().orders(),
+          compiled == null ? null : compiled.ownerRequests(),
+          compiled == null ? null : compiled.ordering().settled(),
           Figures.round(seconds, 1),
           settled,
           lastMoved,
@@ -58,6 +60,14 @@ final class WarmUp {
           audit);
     }
   }
+
+  /**
+   * What ordering for the compilers took.
+   *
+   * @param ordering its time and orders, and whether the compilers settled
+   * @param ownerRequests requests the owner served meanwhile
+   */
+  record Compiled(Priming.Compiled ordering, long ownerRequests) {}
 
   private WarmUp() {}
 
@@ -88,11 +98,13 @@ final class WarmUp {
    * compile cap at most, with the run's price changes going on (the code that applies them is part
    * of the steady state too); null when the plan asks for none.
    */
-  static Priming.@Nullable Compiled untilCompiled(
-      Topology running, RunConfig config, WarmUpPlan plan) throws InterruptedException {
+  static @Nullable Compiled untilCompiled(Topology running, RunConfig config, WarmUpPlan plan)
+      throws InterruptedException {
     if (plan.compileCap().isZero()) {
       return null;
     }
+    OwnerRequests owner =
+        new OwnerRequests(running.catalog().url(), config.technique().ownerEndpoints());
     long catalogPid = running.catalog().pid();
     long checkoutPid = running.checkout().pid();
     Priming.Compiled compiled;
@@ -101,21 +113,25 @@ final class WarmUp {
       compiled =
           Priming.untilCompiled(
               running.client(),
-              config.products(),
+              new SkuPicker(
+                  config.products(), config.skew(), new SplittableRandom(config.seed() + 7)),
+              config.seed() + 11,
               () ->
                   ProcessCpu.compilerSeconds(catalogPid) + ProcessCpu.compilerSeconds(checkoutPid),
               plan.compileCap());
     } finally {
       changes.close();
     }
+    long ownerRequests = owner.total();
     System.err.printf(
-        "ordered back to back for %.1f s (%d orders): the JIT compilers %s%n",
+        "ordered back to back for %.1f s (%d orders, %d owner requests): the JIT compilers %s%n",
         compiled.seconds(),
         compiled.orders(),
+        ownerRequests,
         compiled.settled()
             ? "settled"
             : "had not settled by --compile-cap; steady CPU figures include their work");
-    return compiled;
+    return new Compiled(compiled, ownerRequests);
   }
 
   /** The run's price changes through {@code admin}, from a random stream of their own. */
