@@ -4,13 +4,11 @@ import io.interservice.lab.scenario.CatalogAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
-import java.util.function.IntFunction;
 
 /**
  * Primes a freshly started checkout before the load: a few clients order one after another until
@@ -40,10 +38,7 @@ public final class Priming {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     join(
         clients(
-            checkout,
-            i -> cart(i, products),
-            ok,
-            () -> ok.get() < SUCCESSES && System.nanoTime() < deadline));
+            checkout, products, ok, () -> ok.get() < SUCCESSES && System.nanoTime() < deadline));
     return ok.get();
   }
 
@@ -59,26 +54,14 @@ public final class Priming {
   /**
    * Orders from {@value #CLIENTS} clients back to back until the compilers, whose CPU seconds so
    * far {@code compilerSeconds} reads, have settled ({@link CompilersSettling}), {@code cap} at
-   * most. The carts are drawn as the load draws them ({@code skus}: every product, as popular as in
-   * the run): code compiled on carts of a few products only met the others' paths (a cache's misses
-   * and refreshes) in the measured window, and compiled them there.
+   * most.
    */
   public static Compiled untilCompiled(
-      Client checkout, SkuPicker skus, long seed, DoubleSupplier compilerSeconds, Duration cap)
+      Client checkout, int products, DoubleSupplier compilerSeconds, Duration cap)
       throws InterruptedException {
     AtomicInteger ok = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
-    SplittableRandom random = new SplittableRandom(seed);
-    List<Thread> clients =
-        clients(
-            checkout,
-            i -> {
-              synchronized (random) {
-                return OpenLoopDriver.cart(random, skus);
-              }
-            },
-            ok,
-            () -> !stop.get());
+    List<Thread> clients = clients(checkout, products, ok, () -> !stop.get());
     CompilersSettling settling = new CompilersSettling();
     long start = System.nanoTime();
     long last = start;
@@ -105,7 +88,7 @@ public final class Priming {
    * orders acknowledged in {@code ok} and pausing after a failure.
    */
   private static List<Thread> clients(
-      Client checkout, IntFunction<String> carts, AtomicInteger ok, BooleanSupplier more) {
+      Client checkout, int products, AtomicInteger ok, BooleanSupplier more) {
     AtomicInteger sent = new AtomicInteger();
     List<Thread> clients = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
@@ -114,7 +97,7 @@ public final class Priming {
               .start(() -> {
                 try {
                   while (more.getAsBoolean()) {
-                    if (order(checkout, carts.apply(sent.getAndIncrement()))) {
+                    if (order(checkout, cart(sent.getAndIncrement(), products))) {
                       ok.incrementAndGet();
                     } else {
                       Thread.sleep(PAUSE_AFTER_FAILURE);
@@ -136,9 +119,8 @@ public final class Priming {
 
   /**
    * Order {@code i}: 1 to 10 of the first 10 products only, so that a cache or a copy is not filled
-   * by priming: the compile step after it (its carts are the load's) or the warm-up does that, and
-   * counts what it cost. 1 to 3 of each, as the load orders, so that the code compiled here has
-   * seen the quantities it will meet.
+   * by priming: the run's warm-up does that like any start would. 1 to 3 of each, as the load
+   * orders, so that the code compiled here has seen the quantities it will meet.
    */
   private static String cart(int i, int products) {
     StringJoiner lines = new StringJoiner(",", "{\"lines\":[", "]}");

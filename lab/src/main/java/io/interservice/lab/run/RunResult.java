@@ -47,16 +47,15 @@ public record RunResult(
    * @param compileS seconds ordered back to back after priming for the JIT compilers to settle (0
    *     when not asked for)
    * @param compileOrders orders acknowledged in those seconds
-   * @param compileOwnerRequests requests the owner served in those seconds: their carts are drawn
-   *     as the load's, so a cache's cold fill falls here, before the warm-up; null when not asked
+   * @param compileOwnerRequests requests the owner served in those seconds (their carts hold the
+   *     first 10 products only: a cache's cold fill is left to the warm-up); null when not asked
    *     for (or in results from before it was counted)
    * @param compilersSettled whether the compilers of both services settled before the cap; null
    *     when not asked for (or in results from before it was measured)
    * @param warmupS seconds of load until it looked steady (or the cap)
    * @param settled whether two consecutive warm-up windows agreed before the cap
    * @param stillMoving what still moved between the last two windows when it did not settle
-   * @param ownerRequests requests the owner served during the warm-up (a cache's cold fill, when
-   *     there was no compile step)
+   * @param ownerRequests requests the owner served during the warm-up (a cache's cold fill)
    * @param orders orders sent during the warm-up
    * @param failed of them, those that failed
    * @param audit priming's and the warm-up's orders audited (lost and corrupt count as anywhere)

@@ -4,13 +4,11 @@ import io.interservice.lab.load.Client;
 import io.interservice.lab.load.OpenLoopDriver;
 import io.interservice.lab.load.PriceWriter;
 import io.interservice.lab.load.Priming;
-import io.interservice.lab.load.SkuPicker;
 import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -113,9 +111,7 @@ final class WarmUp {
       compiled =
           Priming.untilCompiled(
               running.client(),
-              new SkuPicker(
-                  config.products(), config.skew(), new SplittableRandom(config.seed() + 7)),
-              config.seed() + 11,
+              config.products(),
               () ->
                   ProcessCpu.compilerSeconds(catalogPid) + ProcessCpu.compilerSeconds(checkoutPid),
               plan.compileCap());
