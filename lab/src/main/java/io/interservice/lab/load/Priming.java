@@ -4,11 +4,13 @@ import io.interservice.lab.scenario.CatalogAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntFunction;
 
 /**
  * Primes a freshly started checkout before the load: a few clients order one after another until
@@ -38,7 +40,10 @@ public final class Priming {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     join(
         clients(
-            checkout, products, ok, () -> ok.get() < SUCCESSES && System.nanoTime() < deadline));
+            checkout,
+            i -> cart(i, products),
+            ok,
+            () -> ok.get() < SUCCESSES && System.nanoTime() < deadline));
     return ok.get();
   }
 
@@ -52,16 +57,38 @@ public final class Priming {
   public record Compiled(int orders, double seconds, boolean settled) {}
 
   /**
-   * Orders from {@value #CLIENTS} clients back to back until the compilers, whose CPU seconds so
-   * far {@code compilerSeconds} reads, have settled ({@link CompilersSettling}), {@code cap} at
-   * most.
+   * Carts of 1 to 10 of the first 10 products ({@link #cart}): for a technique whose copy fills
+   * from the orders themselves, so that the compile step leaves the fill to the warm-up.
+   */
+  public static IntFunction<String> firstProducts(int products) {
+    return i -> cart(i, products);
+  }
+
+  /**
+   * Carts drawn as the load draws them ({@code skus}: every product, as popular as in the run),
+   * from a random stream seeded with {@code seed}; safe for the clients to share.
+   */
+  public static IntFunction<String> asTheLoad(SkuPicker skus, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    return i -> {
+      synchronized (random) {
+        return OpenLoopDriver.cart(random, skus);
+      }
+    };
+  }
+
+  /**
+   * Orders {@code carts} from {@value #CLIENTS} clients back to back until the compilers, whose CPU
+   * seconds so far {@code compilerSeconds} reads, have settled ({@link CompilersSettling}), {@code
+   * cap} at most. Carts drawn as the load's compile the paths the load takes (a copy's rows not
+   * read before, say) here rather than in the measured window.
    */
   public static Compiled untilCompiled(
-      Client checkout, int products, DoubleSupplier compilerSeconds, Duration cap)
+      Client checkout, IntFunction<String> carts, DoubleSupplier compilerSeconds, Duration cap)
       throws InterruptedException {
     AtomicInteger ok = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
-    List<Thread> clients = clients(checkout, products, ok, () -> !stop.get());
+    List<Thread> clients = clients(checkout, carts, ok, () -> !stop.get());
     CompilersSettling settling = new CompilersSettling();
     long start = System.nanoTime();
     long last = start;
@@ -88,7 +115,7 @@ public final class Priming {
    * orders acknowledged in {@code ok} and pausing after a failure.
    */
   private static List<Thread> clients(
-      Client checkout, int products, AtomicInteger ok, BooleanSupplier more) {
+      Client checkout, IntFunction<String> carts, AtomicInteger ok, BooleanSupplier more) {
     AtomicInteger sent = new AtomicInteger();
     List<Thread> clients = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
@@ -97,7 +124,7 @@ public final class Priming {
               .start(() -> {
                 try {
                   while (more.getAsBoolean()) {
-                    if (order(checkout, cart(sent.getAndIncrement(), products))) {
+                    if (order(checkout, carts.apply(sent.getAndIncrement()))) {
                       ok.incrementAndGet();
                     } else {
                       Thread.sleep(PAUSE_AFTER_FAILURE);

@@ -47,9 +47,9 @@ public record RunResult(
    * @param compileS seconds ordered back to back after priming for the JIT compilers to settle (0
    *     when not asked for)
    * @param compileOrders orders acknowledged in those seconds
-   * @param compileOwnerRequests requests the owner served in those seconds (their carts hold the
-   *     first 10 products only: a cache's cold fill is left to the warm-up); null when not asked
-   *     for (or in results from before it was counted)
+   * @param compileOwnerRequests requests the owner served in those seconds (a cache's cold fill is
+   *     left to the warm-up: its compile step orders the first 10 products only); null when not
+   *     asked for (or in results from before it was counted)
    * @param compilersSettled whether the compilers of both services settled before the cap; null
    *     when not asked for (or in results from before it was measured)
    * @param warmupS seconds of load until it looked steady (or the cap)

@@ -4,11 +4,13 @@ import io.interservice.lab.load.Client;
 import io.interservice.lab.load.OpenLoopDriver;
 import io.interservice.lab.load.PriceWriter;
 import io.interservice.lab.load.Priming;
+import io.interservice.lab.load.SkuPicker;
 import io.interservice.lab.scenario.CatalogAdmin;
 import io.interservice.lab.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -111,7 +113,14 @@ final class WarmUp {
       compiled =
           Priming.untilCompiled(
               running.client(),
-              config.products(),
+              config.technique().fillsOnReads()
+                  ? Priming.firstProducts(config.products())
+                  : Priming.asTheLoad(
+                      new SkuPicker(
+                          config.products(),
+                          config.skew(),
+                          new SplittableRandom(config.seed() + 7)),
+                      config.seed() + 11),
               () ->
                   ProcessCpu.compilerSeconds(catalogPid) + ProcessCpu.compilerSeconds(checkoutPid),
               plan.compileCap());

@@ -21,6 +21,11 @@ final class CacheAside implements Technique {
   }
 
   @Override
+  public boolean fillsOnReads() {
+    return true;
+  }
+
+  @Override
   public Set<String> ownerEndpoints() {
     return Set.of("GET /prices");
   }
