@@ -11,9 +11,9 @@ import java.util.logging.Logger;
  * Rehearses checkout's own order path before it says it is ready ({@link Checkout#rehearse}), four
  * at a time, so that the first orders do not meet cold code: request parsing, the order's statement
  * on the pool's connections, the answer's JSON. Pressed at 100 orders/s from the moment it was
- * ready, a fresh checkout without it answered its first 3 s with a p99 of 56–121 ms, with it 13–18
- * ms (docs/benchmarks.md); on a slow day the cold path had filled the 64 in-flight slots and orders
- * were refused {@code 503 overloaded}.
+ * ready ({@code FreshStartTest}), a fresh checkout without it answered its first 3 s with a p99 of
+ * 76–219 ms, with it 25–87 ms (four runs each, docs/benchmarks.md); on a slow day the cold path had
+ * filled the 64 in-flight slots and orders were refused {@code 503 overloaded}.
  */
 final class Rehearsals {
   private static final Logger LOG = Logger.getLogger(Rehearsals.class.getName());

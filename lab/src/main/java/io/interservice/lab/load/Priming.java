@@ -41,7 +41,7 @@ public final class Priming {
     join(
         clients(
             checkout,
-            i -> cart(i, products),
+            firstProducts(products),
             ok,
             () -> ok.get() < SUCCESSES && System.nanoTime() < deadline));
     return ok.get();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -113,14 +114,7 @@ final class WarmUp {
       compiled =
           Priming.untilCompiled(
               running.client(),
-              config.technique().fillsOnReads()
-                  ? Priming.firstProducts(config.products())
-                  : Priming.asTheLoad(
-                      new SkuPicker(
-                          config.products(),
-                          config.skew(),
-                          new SplittableRandom(config.seed() + 7)),
-                      config.seed() + 11),
+              compileCarts(config),
               () ->
                   ProcessCpu.compilerSeconds(catalogPid) + ProcessCpu.compilerSeconds(checkoutPid),
               plan.compileCap());
@@ -137,6 +131,19 @@ final class WarmUp {
             ? "settled"
             : "had not settled by --compile-cap; steady CPU figures include their work");
     return new Compiled(compiled, ownerRequests);
+  }
+
+  /**
+   * The compile step's carts: the load's (every product, as popular, from random streams of their
+   * own), but the first 10 products for a technique whose copy fills from the orders themselves.
+   */
+  private static IntFunction<String> compileCarts(RunConfig config) {
+    if (config.technique().fillsOnReads()) {
+      return Priming.firstProducts(config.products());
+    }
+    SkuPicker skus =
+        new SkuPicker(config.products(), config.skew(), new SplittableRandom(config.seed() + 7));
+    return Priming.asTheLoad(skus, config.seed() + 11);
   }
 
   /** The run's price changes through {@code admin}, from a random stream of their own. */
