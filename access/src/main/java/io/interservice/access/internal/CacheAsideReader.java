@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,10 +36,54 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
   /** Keys gathered into one background refresh at most; the owner's batch size. */
   static final int REFRESH_BATCH_KEYS = 100;
 
-  /** A cached answer: a value, or null for a key the owner does not know. */
-  private record Entry<V>(@Nullable Versioned<V> value, Instant loadedAt) {}
+  /**
+   * A cached answer: a value, or null for a key the owner does not know, and the value as it was
+   * last handed out. A value is handed out with its age as staleness bound, in whole milliseconds
+   * rounded up (still a bound); reads within the same millisecond share one copy, so that a read of
+   * a hot key allocates nothing. The copy is written without a lock: it is immutable, and a read
+   * that sees an older one makes a new one.
+   */
+  private static final class Entry<V> {
+    private final @Nullable Versioned<V> value;
+    private final long loadedAtMillis;
+    private final long asOfNanos;
+    private @Nullable Versioned<V> served;
 
-  private final CacheAsideConfig config;
+    Entry(@Nullable Versioned<V> value, long loadedAtMillis) {
+      this.value = value;
+      this.loadedAtMillis = loadedAtMillis;
+      Instant asOf = value == null ? Instant.EPOCH : value.provenance().asOf();
+      this.asOfNanos = asOf.getEpochSecond() * 1_000_000_000L + asOf.getNano();
+    }
+
+    @Nullable Versioned<V> value() {
+      return value;
+    }
+
+    /** How long ago the entry was loaded, at {@code nowMillis}, in nanoseconds. */
+    long ageNanos(long nowMillis) {
+      return (nowMillis - loadedAtMillis) * 1_000_000L;
+    }
+
+    /** The value as served at {@code nowMillis}; call only on an entry that holds a value. */
+    Versioned<V> servedAt(long nowMillis) {
+      Versioned<V> v = Objects.requireNonNull(value);
+      // the read falls somewhere in the millisecond the clock shows: its end bounds the age
+      long sinceAsOf = (nowMillis + 1) * 1_000_000L - asOfNanos;
+      long ageMillis = sinceAsOf <= 0 ? 0 : (sinceAsOf + 999_999) / 1_000_000;
+      Versioned<V> last = served;
+      if (last != null
+          && Objects.requireNonNull(last.provenance().stalenessBound()).toMillis() == ageMillis) {
+        return last;
+      }
+      Versioned<V> fresh =
+          new Versioned<>(
+              v.value(), v.provenance().withSource(Source.CACHE, Duration.ofMillis(ageMillis)));
+      served = fresh;
+      return fresh;
+    }
+  }
+
   private final Reader<K, V> owner;
   private final InstantSource clock;
   private final Executor refreshes;
@@ -47,7 +92,7 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
       new ConcurrentHashMap<>();
   private final Object refreshLock = new Object();
   private Set<K> dueForRefresh = new HashSet<>(); // guarded by refreshLock
-  private Instant refreshBatchOpened = Instant.EPOCH; // guarded by refreshLock
+  private long refreshBatchOpenedMillis; // guarded by refreshLock
   private volatile boolean refreshPending;
   private final LongAdder reads = new LongAdder();
   private final LongAdder loads = new LongAdder();
@@ -58,11 +103,11 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
   private final long refreshAfterNanos;
   private final long maxStaleNanos;
   private final long negativeNanos;
+  private final long refreshBatchNanos;
 
   /** Builds the reader; use {@link io.interservice.access.Access#cacheAside} instead. */
   public CacheAsideReader(
       CacheAsideConfig config, Reader<K, V> owner, InstantSource clock, Executor refreshes) {
-    this.config = config;
     this.owner = owner;
     this.clock = clock;
     this.refreshes = refreshes;
@@ -70,6 +115,7 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
     this.refreshAfterNanos = config.refreshAfter().toNanos();
     this.maxStaleNanos = config.maxStale().toNanos();
     this.negativeNanos = config.negative().toNanos();
+    this.refreshBatchNanos = config.refreshBatch().toNanos();
     // no expiry in the cache itself: a read compares each entry's age (one clock read per read,
     // where Caffeine's expiry reads its ticker per lookup), an entry too old for any use is loaded
     // again, and the size bound keeps the memory bounded
@@ -83,7 +129,9 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
       throw new IllegalArgumentException("read of no keys");
     }
     reads.increment();
-    Instant now = clock.instant();
+    // milliseconds suffice (a staleness bound is rounded up to them) and the system clock reads
+    // them at a fraction of the cost of an Instant
+    long now = clock.millis();
     // the common case (every key cached and fresh) allocates the answer only: ages are compared
     // in nanoseconds, the other collections are made when a key needs them
     Object[] freshKeys = new Object[keys.size()];
@@ -98,7 +146,7 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
         toLoad = add(toLoad, key);
         continue;
       }
-      long age = nanosBetween(e.loadedAt(), now);
+      long age = e.ageNanos(now);
       if (e.value() == null) {
         if (age < negativeNanos) {
           unknown = add(unknown, key);
@@ -107,7 +155,7 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
         }
       } else if (age < freshNanos) {
         freshKeys[n] = key;
-        fresh[n++] = cached(e.value(), now);
+        fresh[n++] = e.servedAt(now);
         if (age >= refreshAfterNanos && !loading.containsKey(key)) {
           toRefresh = add(toRefresh, key);
         }
@@ -132,8 +180,8 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
         unknown.add(key);
       } else {
         Entry<V> e = cache.getIfPresent(key);
-        if (e != null && e.value() != null && nanosBetween(e.loadedAt(), now) <= maxStaleNanos) {
-          found.put(key, cached(e.value(), now));
+        if (e != null && e.value() != null && e.ageNanos(now) <= maxStaleNanos) {
+          found.put(key, e.servedAt(now));
           servedStale.increment();
         } else if (outcome instanceof Read.Unavailable<K, V> down) {
           failure = down;
@@ -155,11 +203,6 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
     Set<T> s = set == null ? new HashSet<>() : set;
     s.add(item);
     return s;
-  }
-
-  private static long nanosBetween(Instant from, Instant to) {
-    return (to.getEpochSecond() - from.getEpochSecond()) * 1_000_000_000L
-        + (to.getNano() - from.getNano());
   }
 
   @Override
@@ -203,7 +246,7 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
       try {
         result = owner.read(leading);
         if (result instanceof Read.Found<K, V> f) {
-          Instant at = clock.instant();
+          long at = clock.millis();
           f.values().forEach((k, v) -> cache.put(k, new Entry<>(v, at)));
           f.unknown().forEach(k -> cache.put(k, new Entry<>(null, at)));
         }
@@ -229,18 +272,17 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
    * Adds {@code due} to the batch of keys to refresh; once the batch is {@code refreshBatch} old or
    * full, hands it to the refresh executor as one load.
    */
-  private void refreshLater(Set<K> due, Instant now) {
+  private void refreshLater(Set<K> due, long now) {
     if (due.isEmpty() && !refreshPending) {
       return;
     }
     Set<K> batch;
     synchronized (refreshLock) {
       if (dueForRefresh.isEmpty()) {
-        refreshBatchOpened = now;
+        refreshBatchOpenedMillis = now;
       }
       dueForRefresh.addAll(due);
-      boolean old =
-          !Duration.between(refreshBatchOpened, now).minus(config.refreshBatch()).isNegative();
+      boolean old = (now - refreshBatchOpenedMillis) * 1_000_000L >= refreshBatchNanos;
       if (dueForRefresh.isEmpty() || !(old || dueForRefresh.size() >= REFRESH_BATCH_KEYS)) {
         refreshPending = !dueForRefresh.isEmpty();
         return;
@@ -250,12 +292,5 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
       refreshPending = false;
     }
     refreshes.execute(() -> load(batch));
-  }
-
-  private Versioned<V> cached(Versioned<V> value, Instant now) {
-    long age = nanosBetween(value.provenance().asOf(), now);
-    return new Versioned<>(
-        value.value(),
-        value.provenance().withSource(Source.CACHE, Duration.ofNanos(Math.max(0, age))));
   }
 }

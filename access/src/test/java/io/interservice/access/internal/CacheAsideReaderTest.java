@@ -85,8 +85,25 @@ class CacheAsideReaderTest {
 
     assertThat(asked).containsExactly(Set.of("A", "B"));
     assertThat(again.values().get("A").provenance().source()).isEqualTo(Source.CACHE);
+    // 5 s old at the start of the millisecond the read falls in, 5.001 s at its end
     assertThat(again.values().get("A").provenance().stalenessBound())
-        .isEqualTo(Duration.ofSeconds(5));
+        .isEqualTo(Duration.ofMillis(5_001));
+  }
+
+  @Test
+  void aStalenessBoundRunsToTheEndOfTheMillisecondOfTheReadAndReadsInItShareOneAnswer() {
+    clock.advance(Duration.ofNanos(400_000));
+    cache.read(Set.of("A")); // the owner's answer is current 0.4 ms into the first millisecond
+    clock.advance(Duration.ofNanos(2_500_000)); // 2.5 ms later, 0.9 ms into the third
+
+    Versioned<Integer> first = found(cache.read(Set.of("A"))).values().get("A");
+    Versioned<Integer> sameMillisecond = found(cache.read(Set.of("A", "B"))).values().get("A");
+    clock.advance(Duration.ofNanos(200_000));
+    Versioned<Integer> nextMillisecond = found(cache.read(Set.of("A"))).values().get("A");
+
+    assertThat(first.provenance().stalenessBound()).isEqualTo(Duration.ofMillis(3));
+    assertThat(sameMillisecond).isSameAs(first);
+    assertThat(nextMillisecond.provenance().stalenessBound()).isEqualTo(Duration.ofMillis(4));
   }
 
   @Test
@@ -171,7 +188,7 @@ class CacheAsideReaderTest {
 
     Versioned<Integer> stale = found(cache.read(Set.of("A"))).values().get("A");
     assertThat(stale.value()).isEqualTo(100);
-    assertThat(stale.provenance().stalenessBound()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(stale.provenance().stalenessBound()).isEqualTo(Duration.ofMillis(30_001));
 
     clock.advance(Duration.ofSeconds(31));
     assertThat(cache.read(Set.of("A"))).isInstanceOf(Read.Unavailable.class);
