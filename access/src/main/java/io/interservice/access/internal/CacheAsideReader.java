@@ -47,7 +47,7 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
     private final @Nullable Versioned<V> value;
     private final long loadedAtMillis;
     private final long asOfNanos;
-    private @Nullable Versioned<V> served;
+    private @Nullable Served<V> served;
 
     Entry(@Nullable Versioned<V> value, long loadedAtMillis) {
       this.value = value;
@@ -67,22 +67,24 @@ public final class CacheAsideReader<K, V> implements Reader<K, V> {
 
     /** The value as served at {@code nowMillis}; call only on an entry that holds a value. */
     Versioned<V> servedAt(long nowMillis) {
+      Served<V> last = served;
+      if (last != null && last.atMillis() == nowMillis) {
+        return last.value();
+      }
       Versioned<V> v = Objects.requireNonNull(value);
       // the read falls somewhere in the millisecond the clock shows: its end bounds the age
       long sinceAsOf = (nowMillis + 1) * 1_000_000L - asOfNanos;
       long ageMillis = sinceAsOf <= 0 ? 0 : (sinceAsOf + 999_999) / 1_000_000;
-      Versioned<V> last = served;
-      if (last != null
-          && Objects.requireNonNull(last.provenance().stalenessBound()).toMillis() == ageMillis) {
-        return last;
-      }
       Versioned<V> fresh =
           new Versioned<>(
               v.value(), v.provenance().withSource(Source.CACHE, Duration.ofMillis(ageMillis)));
-      served = fresh;
+      served = new Served<>(nowMillis, fresh);
       return fresh;
     }
   }
+
+  /** A value as handed out in the millisecond {@code atMillis}. */
+  private record Served<V>(long atMillis, Versioned<V> value) {}
 
   private final Reader<K, V> owner;
   private final InstantSource clock;
