@@ -277,7 +277,15 @@ final class CompareCommand implements Callable<Integer> {
               continue;
             }
             RunConfig config =
-                runConfig(technique, fault, rate, warm, measured, windowStart, windowLength, rep);
+                runConfig(
+                    technique,
+                    fault,
+                    rate,
+                    warm,
+                    RunConfig.window(technique, fault, measured, quick),
+                    windowStart,
+                    windowLength,
+                    rep);
             String label = technique.name() + " · " + fault.name() + (repeat > 1 ? " #" + rep : "");
             RunResult result = runner.run(config, ProgressLine.of(label));
             ProgressLine.end();

@@ -28,6 +28,7 @@ public final class MarkdownReport {
     md.append('\n').append(StartupReport.steadinessNote(c.runs()));
     md.append(StartupReport.table(c.runs()));
     kept(md, c.runs());
+    longer(md, c);
     performance(md, c.runs());
     scalability(md, c.runs());
     isolation(md, c.runs());
@@ -107,6 +108,24 @@ public final class MarkdownReport {
               "\nRuns on the processes of the technique's run before (no new start, no warm-up): ")
           .append(String.join(", ", kept))
           .append(". Every other run started catalog and checkout afresh.\n");
+    }
+  }
+
+  /** Names the runs measured for longer than the comparison's {@code duration_s}, and why. */
+  private static void longer(StringBuilder md, Comparison c) {
+    if (!(c.settings().get("duration_s") instanceof Number duration)) {
+      return;
+    }
+    List<String> longer =
+        c.runs().stream()
+            .filter(r -> r.measuredS() != null && r.measuredS() > duration.doubleValue())
+            .map(r -> r.technique() + " " + r.scenario() + " " + num(r.measuredS(), 0) + " s")
+            .toList();
+    if (!longer.isEmpty()) {
+      md.append("\nMeasured for longer than `duration_s`, two of the technique's cycles (a cache's")
+          .append(" refresh waves), so that each half of the window holds one: ")
+          .append(String.join(", ", longer))
+          .append(".\n");
     }
   }
 

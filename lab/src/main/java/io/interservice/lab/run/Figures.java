@@ -64,6 +64,7 @@ final class Figures {
         config.repeat(),
         kept ? "kept" : "fresh",
         config.warmup().toMillis() / 1000.0,
+        config.duration().toMillis() / 1000.0,
         round(load.offered() / seconds, 1),
         round(ok / seconds, 1),
         ok,

@@ -50,6 +50,17 @@ public record RunConfig(
     }
   }
 
+  /**
+   * How long {@code technique}'s run through {@code fault} is measured: {@code measured}, but a
+   * {@code steady} window holds at least two of the technique's cycles ({@link Technique#cycle}),
+   * unless it is a {@code quick} look.
+   */
+  public static Duration window(
+      Technique technique, Fault fault, Duration measured, boolean quick) {
+    Duration twoCycles = technique.cycle().multipliedBy(2);
+    return quick || fault.hasWindow() || twoCycles.compareTo(measured) <= 0 ? measured : twoCycles;
+  }
+
   /** This run with another warm-up. */
   public RunConfig withWarmup(Duration newWarmup) {
     return new RunConfig(

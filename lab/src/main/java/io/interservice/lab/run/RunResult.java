@@ -18,6 +18,7 @@ public record RunResult(
     int repeat,
     String processes,
     double warmupS,
+    @Nullable Double measuredS,
     double offeredRate,
     double achievedRate,
     long ok,

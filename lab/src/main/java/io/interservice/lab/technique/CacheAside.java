@@ -1,5 +1,6 @@
 package io.interservice.lab.technique;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -15,14 +16,29 @@ final class CacheAside implements Technique {
     return "local cache (30 s fresh, refresh-ahead at 20 s, stale up to 5 min on error) over direct calls";
   }
 
+  /** When a cached price is refreshed ahead of its expiry: the period of the cache's refreshes. */
+  private static final Duration REFRESH_AFTER = Duration.ofSeconds(20);
+
   @Override
   public List<String> checkoutArgs(Owner owner) {
-    return List.of("--technique", "cache-aside", "--catalog-url", owner.http().toString());
+    return List.of(
+        "--technique",
+        "cache-aside",
+        "--catalog-url",
+        owner.http().toString(),
+        "--cache-refresh-after",
+        REFRESH_AFTER.toSeconds() + "s");
   }
 
   @Override
   public boolean fillsOnReads() {
     return true;
+  }
+
+  /** A fill's prices are refreshed together, in a wave every {@code REFRESH_AFTER}. */
+  @Override
+  public Duration cycle() {
+    return REFRESH_AFTER;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.interservice.lab.technique;
 
 import io.interservice.lab.topology.ScenarioDatabase;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -79,6 +80,17 @@ public interface Technique {
    */
   default boolean fillsOnReads() {
     return false;
+  }
+
+  /**
+   * The period of the technique's own recurring work that a run's figures see (a cache's refreshes,
+   * which come in waves after its fill), or zero for none. A {@code steady} window is at least two
+   * of them long (but with {@code --quick}), so that each of its halves holds one: in a shorter
+   * window the halves differ by where the cycle falls, and the run is rightly flagged as not
+   * stationary.
+   */
+  default Duration cycle() {
+    return Duration.ZERO;
   }
 
   /** What must run and be operated for it. */

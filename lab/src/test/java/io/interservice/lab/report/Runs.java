@@ -55,12 +55,18 @@ final class Runs {
         availability,
         machine,
         steady,
-        null);
+        null,
+        10.0);
   }
 
   /** A steady run on fresh processes that started as {@code startup} says. */
   static RunResult started(String technique, RunResult.Startup startup) {
-    return run(technique, "steady", 1, 10, null, 0, 0, 1, null, null, startup);
+    return run(technique, "steady", 1, 10, null, 0, 0, 1, null, null, startup, 10.0);
+  }
+
+  /** A steady run measured for {@code seconds}. */
+  static RunResult measuredFor(String technique, double seconds) {
+    return run(technique, "steady", 1, 10, null, 0, 0, 1, null, null, null, seconds);
   }
 
   private static RunResult run(
@@ -74,7 +80,8 @@ final class Runs {
       double availability,
       RunResult.@Nullable Machine machine,
       RunResult.@Nullable Steady steady,
-      RunResult.@Nullable Startup startup) {
+      RunResult.@Nullable Startup startup,
+      double measuredS) {
     RunResult.FaultWindow window =
         scenario.equals("steady")
             ? null
@@ -86,6 +93,7 @@ final class Runs {
         repeat,
         "fresh",
         2,
+        measuredS,
         100,
         100,
         1200,
