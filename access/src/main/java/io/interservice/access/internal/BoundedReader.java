@@ -94,16 +94,19 @@ public final class BoundedReader<K, V> implements Reader<K, V> {
     if (!(replica.read(keys) instanceof Read.Found<K, V> found)) {
       return null;
     }
-    Map<K, Versioned<V>> values = new HashMap<>(found.values().size() * 2);
-    found
-        .values()
-        .forEach((k, v) ->
-            values.put(
-                k,
-                new Versioned<>(
-                    v.value(),
-                    new Provenance(v.provenance().version(), w, Source.BOUNDED_REPLICA, bound))));
-    return new Read.Found<>(values, found.unknown());
+    // the answer in two arrays, taken over by an immutable map as they are (as the replica's own)
+    Object[] dated = new Object[found.values().size()];
+    Object[] values = new Object[dated.length];
+    int n = 0;
+    for (Map.Entry<K, Versioned<V>> e : found.values().entrySet()) {
+      Versioned<V> v = e.getValue();
+      dated[n] = e.getKey();
+      values[n++] =
+          new Versioned<>(
+              v.value(),
+              new Provenance(v.provenance().version(), w, Source.BOUNDED_REPLICA, bound));
+    }
+    return new Read.Found<>(SmallMap.ofDistinct(dated, values, n), found.unknown());
   }
 
   private Read<K, V> beyondBound(Set<K> keys, Read<K, V> ownerAnswer) {
