@@ -10,8 +10,8 @@ import io.interservice.access.kafka.RecordCodec;
 import io.interservice.access.push.PushCodec;
 import io.interservice.access.spi.Change;
 import io.interservice.protocol.Buckets;
+import io.interservice.service.IsoInstants;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +76,7 @@ final class PriceCodecs {
     }
     return new Versioned<>(
         new Price(amount, f[2]),
-        new Provenance(version, Instant.parse(f[3]), Source.REPLICATED_CACHE, null));
+        new Provenance(version, IsoInstants.parse(f[3]), Source.REPLICATED_CACHE, null));
   }
 
   /** The replica store's text of a price: {@code "amount currency"}. */
@@ -134,8 +134,8 @@ final class PriceCodecs {
           sku.asText(),
           new Price(price.asLong(), currency.asText().trim()),
           version.asLong(),
-          Instant.parse(at.asText()));
-    } catch (java.time.format.DateTimeParseException e) {
+          IsoInstants.parse(at.asText()));
+    } catch (java.time.DateTimeException e) {
       throw new IOException(instantField + " is not an instant: " + at.asText(), e);
     } catch (IllegalArgumentException e) {
       throw new IOException("an impossible price: " + e.getMessage(), e);
