@@ -28,7 +28,7 @@ public final class MarkdownReport {
     md.append('\n').append(StartupReport.steadinessNote(c.runs()));
     md.append(StartupReport.table(c.runs()));
     kept(md, c.runs());
-    longer(md, c);
+    md.append(longerNote(c, c.runs()));
     performance(md, c.runs());
     scalability(md, c.runs());
     isolation(md, c.runs());
@@ -111,22 +111,25 @@ public final class MarkdownReport {
     }
   }
 
-  /** Names the runs measured for longer than the comparison's {@code duration_s}, and why. */
-  private static void longer(StringBuilder md, Comparison c) {
+  /**
+   * Names those of {@code runs} measured for longer than {@code c}'s {@code duration_s}, and why;
+   * empty when there are none.
+   */
+  static String longerNote(Comparison c, List<RunResult> runs) {
     if (!(c.settings().get("duration_s") instanceof Number duration)) {
-      return;
+      return "";
     }
     List<String> longer =
-        c.runs().stream()
+        runs.stream()
             .filter(r -> r.measuredS() != null && r.measuredS() > duration.doubleValue())
             .map(r -> r.technique() + " " + r.scenario() + " " + num(r.measuredS(), 0) + " s")
             .toList();
-    if (!longer.isEmpty()) {
-      md.append("\nMeasured for longer than `duration_s`, two of the technique's cycles (a cache's")
-          .append(" refresh waves), so that each half of the window holds one: ")
-          .append(String.join(", ", longer))
-          .append(".\n");
-    }
+    return longer.isEmpty()
+        ? ""
+        : "\nMeasured for longer than `duration_s`, two of the technique's cycles (a cache's"
+            + " refresh waves), so that each half of the window holds one: "
+            + String.join(", ", longer)
+            + ".\n";
   }
 
   private static void table(StringBuilder md, String text) {

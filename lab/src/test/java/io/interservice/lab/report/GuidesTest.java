@@ -37,6 +37,24 @@ class GuidesTest {
   }
 
   @Test
+  void aGuideSaysWhenItsTechniquesSteadyRunWasMeasuredLongerThanTheComparisonsDuration(
+      @TempDir Path docs) throws Exception {
+    Path guide = page(docs, "techniques/cache-aside.md", "# cache-aside\n\n## Measured\n");
+    Comparison longer =
+        new Comparison(
+            "2026-12-02T16:00:00Z",
+            Map.of("duration_s", 10),
+            List.of(Runs.measuredFor("direct", 10), Runs.measuredFor("cache-aside", 40)),
+            null,
+            null,
+            null);
+
+    Guides.write(longer, docs, "runs/x/results.json");
+
+    assertThat(Files.readString(guide)).contains("Measured for longer", "cache-aside steady 40 s");
+  }
+
+  @Test
   void aSecondGenerationReplacesTheFirstAndLeavesTheHandWrittenTextAlone(@TempDir Path docs)
       throws Exception {
     Path guide = page(docs, "techniques/direct.md", "# direct\n\n## Measured\n\nBy hand.\n");
