@@ -80,7 +80,7 @@ public final class Guides {
     md.append('\n').append(cpu(mine));
     String startup = StartupReport.table(mine).replaceFirst("\n## [^\n]*\n\n", "\n**Start-up.** ");
     md.append(startup);
-    md.append(MarkdownReport.longerNote(c, mine));
+    md.append(RunNotes.longer(c, mine));
     String note = StartupReport.steadinessNote(mine);
     if (!note.isEmpty()) {
       md.append('\n').append(note);

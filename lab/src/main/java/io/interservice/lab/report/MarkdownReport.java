@@ -27,8 +27,8 @@ public final class MarkdownReport {
     md.append('\n').append(NoiseNote.render(c.runs()));
     md.append('\n').append(StartupReport.steadinessNote(c.runs()));
     md.append(StartupReport.table(c.runs()));
-    kept(md, c.runs());
-    md.append(longerNote(c, c.runs()));
+    md.append(RunNotes.kept(c.runs()));
+    md.append(RunNotes.longer(c, c.runs()));
     performance(md, c.runs());
     scalability(md, c.runs());
     isolation(md, c.runs());
@@ -95,41 +95,6 @@ public final class MarkdownReport {
       }
     }
     return md.toString();
-  }
-
-  private static void kept(StringBuilder md, List<RunResult> runs) {
-    List<String> kept =
-        runs.stream()
-            .filter(r -> "kept".equals(r.processes()))
-            .map(r -> r.technique() + " " + r.scenario())
-            .toList();
-    if (!kept.isEmpty()) {
-      md.append(
-              "\nRuns on the processes of the technique's run before (no new start, no warm-up): ")
-          .append(String.join(", ", kept))
-          .append(". Every other run started catalog and checkout afresh.\n");
-    }
-  }
-
-  /**
-   * Names those of {@code runs} measured for longer than {@code c}'s {@code duration_s}, and why;
-   * empty when there are none.
-   */
-  static String longerNote(Comparison c, List<RunResult> runs) {
-    if (!(c.settings().get("duration_s") instanceof Number duration)) {
-      return "";
-    }
-    List<String> longer =
-        runs.stream()
-            .filter(r -> r.measuredS() != null && r.measuredS() > duration.doubleValue())
-            .map(r -> r.technique() + " " + r.scenario() + " " + num(r.measuredS(), 0) + " s")
-            .toList();
-    return longer.isEmpty()
-        ? ""
-        : "\nMeasured for longer than `duration_s`, two of the technique's cycles (a cache's"
-            + " refresh waves), so that each half of the window holds one: "
-            + String.join(", ", longer)
-            + ".\n";
   }
 
   private static void table(StringBuilder md, String text) {
