@@ -56,7 +56,10 @@ public class LocalReadersBenchmark {
   private Reader<String, Price> cache;
   private Reader<String, Price> bounded;
 
-  /** The owner's 1,000 prices, loaded into a replica, a cache and a map. */
+  /**
+   * The owner's 1,000 prices, loaded into two replicas (one for {@code bounded}), a cache and a
+   * map.
+   */
   @Setup
   public void load() {
     Map<String, Versioned<Price>> owner = new HashMap<>();
