@@ -73,25 +73,19 @@ final class Checkout {
                   case Read.Found<String, Price> confirmed -> confirmed;
                 };
             Order order = found == read ? priced : order(request, found);
-            if (before.guard() == Pricing.CommitGuard.ALWAYS) {
+            java.time.Instant commitBy = before.deadline().commitBy(found);
+            if (commitBy == null) {
               yield store.insert(order, owner, fingerprint);
             }
-            yield store.insert(
-                c -> order,
-                owner,
-                fingerprint,
-                () -> {
-                  if (!before.guard().mayCommit(found, clock.instant())) {
-                    throw staleAtCommit();
-                  }
-                });
+            try {
+              yield store.insertBy(order, owner, fingerprint, commitBy);
+            } catch (OrderStore.PastCommitDeadline e) {
+              throw staleAtCommit();
+            }
           }
           case Pricing.InTransaction in ->
               store.insert(
-                  c -> order(request, in.locker().lock(c, skus(request))),
-                  owner,
-                  fingerprint,
-                  () -> {});
+                  c -> order(request, in.locker().lock(c, skus(request))), owner, fingerprint);
           case Pricing.Deferred deferred -> {
             UUID id = ids.get();
             yield store.insertPending(
@@ -125,15 +119,6 @@ final class Checkout {
               + "{\"sku\":\"REHEARSAL-3\",\"quantity\":3}]}")
           .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-  /** Thrown before a rehearsal's commit, so that its transaction rolls back. */
-  private static final class RolledBack extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    RolledBack() {
-      super("a rehearsal is never committed", null, false, false);
-    }
-  }
-
   /**
    * Rehearses the order path once, committing nothing: a request body parsed and fingerprinted, its
    * idempotency key looked up, an order built from it (with placeholder prices: the technique's own
@@ -159,18 +144,8 @@ final class Checkout {
               new Price(1, "USD"), io.interservice.access.Provenance.fromOwner(0, now)));
     }
     Order order = order(request, new Read.Found<>(prices, Set.of()));
-    try {
-      store.insert(
-          c -> order,
-          owner,
-          fingerprint,
-          () -> {
-            throw new RolledBack();
-          });
-      throw new IllegalStateException("a rehearsal's transaction did not roll back");
-    } catch (RolledBack expected) {
-      io.interservice.service.Json.write(order);
-    }
+    store.rehearse(order, owner, fingerprint);
+    io.interservice.service.Json.write(order);
   }
 
   /** Order {@code id} if {@code client} placed it; another client's order is not there for it. */

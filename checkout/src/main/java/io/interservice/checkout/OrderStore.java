@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,35 +30,65 @@ final class OrderStore {
   /** An order stored under an idempotency key, with the fingerprint of its request. */
   record Keyed(Order order, String fingerprint) {}
 
+  /**
+   * Ends a transaction's last statement: its {@code COMMIT} goes in the same message, so the commit
+   * costs no round trip of its own. Should the statement fail, the server skips the {@code COMMIT}
+   * and the transaction is rolled back as usual; once it ran, the driver knows the connection idle,
+   * and {@code commit} and {@code rollback} send nothing.
+   */
+  private static final String AND_COMMIT = "; COMMIT";
+
+  /** What {@code commit_by} raises past its deadline (V6__commit_by.sql). */
+  private static final String PAST_DEADLINE = "IS001";
+
   private final DataSource db;
 
   OrderStore(DataSource db) {
     this.db = db;
   }
 
+  /** The order's prices were too old to commit by the time its statement ran: nothing written. */
+  static final class PastCommitDeadline extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PastCommitDeadline() {
+      super("past the order's commit deadline", null, false, false);
+    }
+  }
+
   /**
-   * Prices the order and stores it with its lines in one transaction, in one statement (one round
-   * trip before the commit); its {@code created_at} is taken in that statement, the last before the
-   * commit, and {@code beforeCommit} runs after it (it may throw to roll the order back).
+   * Prices the order on the transaction's connection and stores it with its lines, the insert and
+   * the {@code COMMIT} sent together (one round trip after the pricing's own); its {@code
+   * created_at} is taken in that statement.
    *
    * @return empty when {@code key} is taken already: nothing was written
    */
-  Optional<Order> insert(Pricer pricer, Owner key, String fingerprint, Runnable beforeCommit)
-      throws SQLException {
+  Optional<Order> insert(Pricer pricer, Owner key, String fingerprint) throws SQLException {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
         Order order = pricer.price(c);
-        if (!insertOrderWithLines(c, order, key, fingerprint)) {
-          c.rollback();
-          return Optional.empty();
-        }
-        beforeCommit.run();
-        c.commit();
-        return Optional.of(order);
+        boolean stored = insertOrderWithLines(c, order, key, fingerprint, null, true);
+        // committed by the statement (an empty transaction when the key was taken)
+        return stored ? Optional.of(order) : Optional.empty();
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        c.rollback(); // nothing to roll back once the statement's COMMIT ran
         throw e;
+      }
+    }
+  }
+
+  /**
+   * Stores {@code order} with its lines in a transaction that is then rolled back: the order path's
+   * statement prepared and run, nothing committed.
+   */
+  void rehearse(Order order, Owner key, String fingerprint) throws SQLException {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        insertOrderWithLines(c, order, key, fingerprint, null, false);
+      } finally {
+        c.rollback();
       }
     }
   }
@@ -71,9 +102,39 @@ final class OrderStore {
   Optional<Order> insert(Order order, Owner key, String fingerprint) throws SQLException {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(true);
-      return insertOrderWithLines(c, order, key, fingerprint)
+      return insertOrderWithLines(c, order, key, fingerprint, null, false)
           ? Optional.of(order)
           : Optional.empty();
+    }
+  }
+
+  /**
+   * Stores an order already priced whose prices may be committed only until {@code commitBy}, with
+   * its lines: the insert, then {@code commit_by} (which fails once the database's clock has passed
+   * the deadline: after any wait the insert had), then the {@code COMMIT}, in one message. So the
+   * deadline is checked after every wait, microseconds before the commit instant that dates the
+   * order, and the order costs one round trip.
+   *
+   * @return empty when {@code key} is taken already: nothing was written
+   * @throws PastCommitDeadline when the clock had passed {@code commitBy}: nothing was written
+   */
+  Optional<Order> insertBy(Order order, Owner key, String fingerprint, Instant commitBy)
+      throws SQLException {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        boolean stored = insertOrderWithLines(c, order, key, fingerprint, commitBy, true);
+        return stored ? Optional.of(order) : Optional.empty();
+      } catch (SQLException e) {
+        c.rollback();
+        if (PAST_DEADLINE.equals(e.getSQLState())) {
+          throw new PastCommitDeadline();
+        }
+        throw e;
+      } catch (RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
     }
   }
 
@@ -182,7 +243,7 @@ final class OrderStore {
         if (order == null) {
           try (PreparedStatement s =
               c.prepareStatement(
-                  "UPDATE orders SET status = 'REJECTED', reason = ? WHERE id = ?")) {
+                  "UPDATE orders SET status = 'REJECTED', reason = ? WHERE id = ?" + AND_COMMIT)) {
             s.setString(1, reason);
             s.setObject(2, id);
             s.executeUpdate();
@@ -190,7 +251,6 @@ final class OrderStore {
         } else {
           confirm(c, order);
         }
-        c.commit();
         return Optional.of(order == null ? "REJECTED" : "CONFIRMED");
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -258,10 +318,18 @@ final class OrderStore {
 
   /**
    * Inserts the order (unless its key is taken) and its lines in one statement, dated by the
-   * database's clock as it runs; false when the key was taken and nothing was written.
+   * database's clock as it runs; then, in the same message, the deadline's check unless {@code
+   * commitBy} is null, and the {@code COMMIT} if {@code commit}. False when the key was taken and
+   * nothing was written.
    */
   private static boolean insertOrderWithLines(
-      Connection c, Order order, Owner key, String fingerprint) throws SQLException {
+      Connection c,
+      Order order,
+      Owner key,
+      String fingerprint,
+      @Nullable Instant commitBy,
+      boolean commit)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "WITH o AS (INSERT INTO orders (id, status, total, currency, idempotency_key,"
@@ -269,16 +337,23 @@ final class OrderStore {
                 + " ON CONFLICT (client, idempotency_key) DO NOTHING RETURNING id) "
                 + INSERT_LINES
                 + " FROM o, "
-                + LINES)) {
+                + LINES
+                + (commitBy == null
+                    ? ""
+                    : "; CALL commit_by(timestamptz 'epoch' + ? * interval '1 microsecond')")
+                + (commit ? AND_COMMIT : ""))) {
       setOrder(s, order, key, fingerprint);
       setLines(s, 8, order);
+      if (commitBy != null) {
+        s.setLong(15, micros(commitBy));
+      }
       return s.executeUpdate() == order.lines().size();
     }
   }
 
   /**
    * Marks a pending order {@code CONFIRMED} with its total, dated by the database's clock, and
-   * stores its lines: one statement.
+   * stores its lines: one statement, with the transaction's {@code COMMIT}.
    */
   private static void confirm(Connection c, Order order) throws SQLException {
     try (PreparedStatement s =
@@ -287,7 +362,8 @@ final class OrderStore {
                 + " created_at = clock_timestamp() WHERE id = ? RETURNING id) "
                 + INSERT_LINES
                 + " FROM o, "
-                + LINES)) {
+                + LINES
+                + AND_COMMIT)) {
       s.setLong(1, order.total());
       s.setString(2, order.currency());
       s.setObject(3, order.id());

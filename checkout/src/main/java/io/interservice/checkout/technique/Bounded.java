@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code bounded}: the {@code events} replica read within a staleness bound ({@code
@@ -22,9 +23,9 @@ import java.util.Set;
  * /prices} past it (with the direct reader's resilience), and {@code --bound-policy} ({@code
  * reject}, {@code serve-stale} or {@code wait}, up to {@code --bound-wait}, 1 s) when catalog
  * cannot answer. An order commits only while its prices (from the replica or from catalog) are
- * still within the bound. A bound shorter than the interval plus {@code --relay-delay} (100 ms) is
- * refused at start. With {@code --verify-above}, larger orders are confirmed with catalog before
- * they commit.
+ * still within the bound: by the database's clock, in the statement that writes and commits it. A
+ * bound shorter than the interval plus {@code --relay-delay} (100 ms) is refused at start. With
+ * {@code --verify-above}, larger orders are confirmed with catalog before they commit.
  */
 final class Bounded implements Technique {
   /** What the replica's own answers say before the bounded reader dates them by its watermark. */
@@ -72,7 +73,7 @@ final class Bounded implements Technique {
             .waitLimit(wait)
             .build(),
         confirmation,
-        (found, now) -> withinBound(found, now, bound));
+        found -> commitBy(found, bound));
   }
 
   /**
@@ -119,19 +120,22 @@ final class Bounded implements Technique {
   }
 
   /**
-   * Whether every price is still within the bound at {@code now}: those read from the replica
-   * (known current at its watermark) and those asked of catalog (known current when it answered; a
-   * slow order between that answer and its commit would otherwise outlive the bound). Only prices
-   * served beyond the bound on purpose ({@code serve-stale}) are exempt.
+   * Until when the order may commit: while every price is still within the bound, those read from
+   * the replica (known current at its watermark) and those asked of catalog (known current when it
+   * answered; a slow order between that answer and its commit would otherwise outlive the bound).
+   * Only prices served beyond the bound on purpose ({@code serve-stale}) are exempt: null when
+   * every price is.
    */
-  private static boolean withinBound(Read.Found<String, Price> found, Instant now, Duration bound) {
+  private static @Nullable Instant commitBy(Read.Found<String, Price> found, Duration bound) {
+    Instant earliest = null;
     for (Versioned<Price> price : found.values().values()) {
       Provenance p = price.provenance();
-      if (!p.source().equals(Source.BEYOND_BOUND) && now.isAfter(p.asOf().plus(bound))) {
-        return false;
+      if (!p.source().equals(Source.BEYOND_BOUND)
+          && (earliest == null || p.asOf().isBefore(earliest))) {
+        earliest = p.asOf();
       }
     }
-    return true;
+    return earliest == null ? null : earliest.plus(bound);
   }
 
   private static BoundPolicy policy(String name) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** How checkout prices an order: before its transaction, inside it, or later (asynchronously). */
 public sealed interface Pricing {
@@ -17,15 +18,16 @@ public sealed interface Pricing {
   }
 
   /**
-   * Prices are read through a reader before the order's transaction begins; {@code guard} says,
-   * just before the order commits, whether they may still be committed.
+   * Prices are read through a reader before the order's transaction begins; {@code deadline} says
+   * until when they may be committed: the order is written only if the statement that writes and
+   * commits it runs by then.
    */
   record BeforeTransaction(
-      Reader<String, Price> reader, Confirmation confirmation, CommitGuard guard)
+      Reader<String, Price> reader, Confirmation confirmation, CommitDeadline deadline)
       implements Pricing {
     /** Prices taken as read, and good to commit whenever the order commits. */
     public BeforeTransaction(Reader<String, Price> reader) {
-      this(reader, Confirmation.NONE, CommitGuard.ALWAYS);
+      this(reader, Confirmation.NONE, CommitDeadline.NONE);
     }
   }
 
@@ -42,14 +44,14 @@ public sealed interface Pricing {
     Read<String, Price> confirm(Read.Found<String, Price> found, long total);
   }
 
-  /** Whether prices read before the order's transaction may still be committed. */
+  /** Until when prices read before the order's transaction may be committed. */
   @FunctionalInterface
-  interface CommitGuard {
+  interface CommitDeadline {
     /** Prices that may be committed at any time. */
-    CommitGuard ALWAYS = (found, now) -> true;
+    CommitDeadline NONE = found -> null;
 
-    /** Whether the prices {@code found} may be committed at {@code now}. */
-    boolean mayCommit(Read.Found<String, Price> found, java.time.Instant now);
+    /** The instant past which {@code found} may not be committed, or null for none. */
+    java.time.@Nullable Instant commitBy(Read.Found<String, Price> found);
   }
 
   /**

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,47 @@ class BoundedTest {
         .until(
             () -> source(scenario.checkoutHttp, "SKU-00012"),
             where -> where.equals("bounded-replica"));
+  }
+
+  @Test
+  void anOrderHeldUpPastTheBoundBeforeItCommitsIsRefusedStaleAtCommitAndNothingIsWritten()
+      throws Exception {
+    String body = "{\"lines\":[{\"sku\":\"SKU-00013\",\"quantity\":1}]}";
+    assertThat(source(scenario.checkoutHttp, "SKU-00013")).isEqualTo("bounded-replica");
+    try (Connection c = DriverManager.getConnection(scenario.database.adminUrl());
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      // an uncommitted order under the same client and key: the order's insert waits for it
+      s.execute(
+          "INSERT INTO checkout.orders (id, status, total, currency, idempotency_key, client)"
+              + " VALUES (gen_random_uuid(), 'CONFIRMED', 1, 'USD', 'held-1', 'client:alice')");
+      CompletableFuture<Http.Answer> answer =
+          CompletableFuture.supplyAsync(
+              () -> scenario.checkoutHttp.post("/orders", body, "Idempotency-Key", "held-1"));
+      await("the order's insert waits behind the open transaction")
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() ->
+              scenario.count(
+                      "SELECT count(*) FROM pg_stat_activity WHERE usename = 'checkout'"
+                          + " AND wait_event_type = 'Lock'")
+                  == 1);
+      // its prices were read before it waited: once the bound has passed since, they are too old
+      Instant waiting = Instant.now();
+      await().atMost(BOUND.multipliedBy(3)).until(() -> Instant.now().isAfter(waiting.plus(BOUND)));
+      c.rollback();
+
+      Http.Answer refused = answer.get(10, TimeUnit.SECONDS);
+      assertThat(refused.status()).isEqualTo(503);
+      assertThat(refused.json().get("reason").asText()).isEqualTo("stale_at_commit");
+    }
+    assertThat(
+            scenario.count("SELECT count(*) FROM checkout.orders WHERE idempotency_key = 'held-1'"))
+        .as("nothing written")
+        .isZero();
+    assertThat(scenario.checkoutHttp.post("/orders", body, "Idempotency-Key", "held-1").status())
+        .as("the same request again, nothing in its way")
+        .isEqualTo(201);
   }
 
   @Test
