@@ -140,7 +140,8 @@ final class OrderStore {
 
   /**
    * Stores order {@code id} as {@code PENDING} with its request and a deadline {@code within} from
-   * now, running {@code alsoInTransaction} (the price request) in the same transaction.
+   * now, running {@code alsoInTransaction} (the price request) in the same transaction, last: it
+   * may send the {@code COMMIT} with its own statement, and the commit here then sends nothing.
    *
    * @return empty when {@code key} is taken already: nothing was written
    */

@@ -88,7 +88,8 @@ final class Messaging implements Technique {
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
-      Outbox.append(c, List.of(new Outbox.Entry("price-requests", orderId.toString(), 1, payload)));
+      Outbox.appendAndCommit(
+          c, List.of(new Outbox.Entry("price-requests", orderId.toString(), 1, payload)));
     }
 
     @Override

@@ -70,7 +70,8 @@ public sealed interface Pricing {
   /** Prices asked for now and answered later. */
   interface DeferredPrices {
     /**
-     * Asks for the prices of {@code skus} for order {@code orderId}, in {@code c}'s transaction.
+     * Asks for the prices of {@code skus} for order {@code orderId}, in {@code c}'s transaction, as
+     * its last statement: it may commit it.
      */
     void request(Connection c, UUID orderId, Set<String> skus) throws SQLException;
 

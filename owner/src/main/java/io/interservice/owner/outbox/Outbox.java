@@ -38,6 +38,24 @@ public final class Outbox {
    * commits: one statement, one round trip.
    */
   public static void append(Connection c, List<Entry> entries) throws SQLException {
+    append(c, entries, "");
+  }
+
+  /**
+   * As {@link #append}, as the transaction's last statement: its {@code COMMIT} goes in the same
+   * message, so the commit costs no round trip of its own. Should the append fail, the server skips
+   * the {@code COMMIT} and the transaction is the caller's to roll back as usual; once it ran, the
+   * connection is idle and {@code commit} and {@code rollback} send nothing.
+   */
+  public static void appendAndCommit(Connection c, List<Entry> entries) throws SQLException {
+    if (entries.isEmpty()) {
+      c.commit();
+      return;
+    }
+    append(c, entries, "; COMMIT");
+  }
+
+  private static void append(Connection c, List<Entry> entries, String then) throws SQLException {
     if (entries.isEmpty()) {
       return;
     }
@@ -61,12 +79,13 @@ public final class Outbox {
                 + " WITH ORDINALITY AS e(topic, key, version, payload, n) ORDER BY n)"
                 + " SELECT pg_notify('"
                 + CHANNEL
-                + "', '')")) {
+                + "', '')"
+                + then)) {
       s.setObject(1, topics);
       s.setObject(2, keys);
       s.setObject(3, versions);
       s.setObject(4, payloads);
-      s.executeQuery().close();
+      s.execute();
     }
   }
 }

@@ -122,39 +122,59 @@ public final class OutboxRelay implements AutoCloseable {
   /** What one pass did: how many it relayed, and whether rows wait behind a running transaction. */
   record Pass(int relayed, boolean heldBack) {}
 
-  /** Relays the rows that can be relayed now, up to a batch. */
+  /**
+   * The relay's lock and, in the same statement, an idle limit longer than a session's (SET LOCAL's
+   * way): this transaction waits on the network by design.
+   */
+  private static final String LOCK =
+      "SELECT pg_try_advisory_xact_lock(?),"
+          + " set_config('idle_in_transaction_session_timeout', '60s', true)";
+
+  /**
+   * The watermark's candidate: the database's clock, then, in a later statement (so a later
+   * snapshot), the first transaction id not yet assigned and the oldest still in flight.
+   */
+  private static final String CANDIDATE =
+      "SELECT clock_timestamp(); SELECT pg_snapshot_xmin(t)::text, pg_snapshot_xmax(t)::text"
+          + " FROM pg_current_snapshot() t";
+
+  /** The rows in commit order, each marked held when a transaction older than it is in flight. */
+  private static final String ROWS =
+      "SELECT id, topic, key, version, payload, written_at,"
+          + " xid >= pg_snapshot_xmin(pg_current_snapshot()) AS held"
+          + " FROM outbox ORDER BY xid, id LIMIT "
+          + BATCH;
+
+  /**
+   * Relays the rows that can be relayed now, up to a batch: two round trips to the database, one
+   * for the lock, the watermark's candidate and the rows (their statements sent in one message, run
+   * one after another, each with its own snapshot), one for the delete and the {@code COMMIT}.
+   */
   Pass relayOnce() throws Exception {
     List<OutboxEvent> events = new ArrayList<>();
-    boolean heldBack;
+    boolean heldBack = false;
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
-        // the relay's lock, and (SET LOCAL's way, in the same round trip) an idle limit longer
-        // than a session's: this transaction waits on the network by design
-        try (PreparedStatement lock =
-            c.prepareStatement(
-                "SELECT pg_try_advisory_xact_lock(?),"
-                    + " set_config('idle_in_transaction_session_timeout', '60s', true)")) {
-          lock.setLong(1, LOCK_KEY);
-          try (ResultSet r = lock.executeQuery()) {
+        long xmin = 0;
+        try (PreparedStatement s =
+            c.prepareStatement(LOCK + (watermarks == null ? "" : "; " + CANDIDATE) + "; " + ROWS)) {
+          s.setLong(1, LOCK_KEY);
+          s.execute();
+          try (ResultSet r = s.getResultSet()) {
             if (!r.next() || !r.getBoolean(1)) {
               c.rollback();
               return new Pass(0, false); // another relay has it
             }
           }
-        }
-        long xmin = watermarks == null ? 0 : candidate(c);
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT id, topic, key, version, payload, written_at,"
-                    + " xid >= pg_snapshot_xmin(pg_current_snapshot()) AS held"
-                    + " FROM outbox ORDER BY xid, id LIMIT "
-                    + BATCH)) {
-          try (ResultSet r = s.executeQuery()) {
-            boolean held = false;
+          if (watermarks != null) {
+            xmin = candidate(s);
+          }
+          s.getMoreResults();
+          try (ResultSet r = s.getResultSet()) {
             while (r.next()) {
               if (r.getBoolean(7)) {
-                held = true;
+                heldBack = true;
                 break; // in xid order, every later row is held back too
               }
               events.add(
@@ -166,7 +186,6 @@ public final class OutboxRelay implements AutoCloseable {
                       r.getString(5),
                       r.getTimestamp(6).toInstant()));
             }
-            heldBack = held;
           }
         }
         // every row of a transaction below xmin was read, unless the batch filled up
@@ -181,12 +200,14 @@ public final class OutboxRelay implements AutoCloseable {
           sink.deliver(c, events);
         }
         handOn(claimed);
-        try (PreparedStatement d = c.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
+        // the delete and the COMMIT in one message: should the delete fail, the server skips the
+        // COMMIT and the transaction is rolled back below; once it ran, rollback sends nothing
+        try (PreparedStatement d =
+            c.prepareStatement("DELETE FROM outbox WHERE id = ANY (?); COMMIT")) {
           Array ids = c.createArrayOf("bigint", events.stream().map(OutboxEvent::id).toArray());
           d.setArray(1, ids);
           d.executeUpdate();
         }
-        c.commit();
       } catch (Exception e) {
         c.rollback();
         throw e;
@@ -197,22 +218,19 @@ public final class OutboxRelay implements AutoCloseable {
   }
 
   /**
-   * Notes this pass's watermark candidate: the database's clock, then (in a later statement, so a
-   * later snapshot) the first transaction id not yet assigned. Returns the oldest transaction still
-   * in flight, as of that snapshot.
+   * Notes this pass's watermark candidate from the two results of {@link #CANDIDATE} that follow
+   * {@code s}'s current one. Returns the oldest transaction still in flight, as of the later
+   * snapshot.
    */
-  private long candidate(Connection c) throws SQLException {
+  private long candidate(PreparedStatement s) throws SQLException {
     Instant now;
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT clock_timestamp()")) {
+    s.getMoreResults();
+    try (ResultSet r = s.getResultSet()) {
       r.next();
       now = r.getTimestamp(1).toInstant();
     }
-    try (Statement s = c.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT pg_snapshot_xmin(t)::text, pg_snapshot_xmax(t)::text"
-                    + " FROM pg_current_snapshot() t")) {
+    s.getMoreResults();
+    try (ResultSet r = s.getResultSet()) {
       r.next();
       long xmin = Long.parseLong(r.getString(1));
       java.util.Objects.requireNonNull(watermarks).note(now, Long.parseLong(r.getString(2)));
