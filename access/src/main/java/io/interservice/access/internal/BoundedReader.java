@@ -32,6 +32,7 @@ public final class BoundedReader<K, V> implements Reader<K, V> {
   private final Supplier<@Nullable Instant> watermark;
   private final Reader<K, V> owner;
   private final Duration bound;
+  private final long boundNanos;
   private final BoundPolicy policy;
   private final Duration waitLimit;
   private final InstantSource clock;
@@ -53,6 +54,7 @@ public final class BoundedReader<K, V> implements Reader<K, V> {
     this.watermark = watermark;
     this.owner = owner;
     this.bound = bound;
+    this.boundNanos = bound.toNanos();
     this.policy = policy;
     this.waitLimit = waitLimit;
     this.clock = clock;
@@ -88,25 +90,44 @@ public final class BoundedReader<K, V> implements Reader<K, V> {
   /** The replica's answer if its watermark is within the bound now, else null. */
   private @Nullable Read<K, V> withinBound(Set<K> keys) {
     Instant w = watermark.get();
-    if (w == null || !replica.ready() || clock.instant().isAfter(w.plus(bound))) {
+    if (w == null || !replica.ready() || !within(clock.instant(), w)) {
       return null;
     }
     if (!(replica.read(keys) instanceof Read.Found<K, V> found)) {
       return null;
     }
-    // the answer in two arrays, taken over by an immutable map as they are (as the replica's own)
-    Object[] dated = new Object[found.values().size()];
+    // the answer in two arrays, taken over by an immutable map as they are (as the replica's own),
+    // the replica's read by index where it is such a map: no entry made per value
+    Map<K, Versioned<V>> read = found.values();
+    Object[] dated = new Object[read.size()];
     Object[] values = new Object[dated.length];
     int n = 0;
-    for (Map.Entry<K, Versioned<V>> e : found.values().entrySet()) {
-      Versioned<V> v = e.getValue();
-      dated[n] = e.getKey();
-      values[n++] =
-          new Versioned<>(
-              v.value(),
-              new Provenance(v.provenance().version(), w, Source.BOUNDED_REPLICA, bound));
+    if (read instanceof SmallMap<K, Versioned<V>> small) {
+      for (; n < dated.length; n++) {
+        dated[n] = small.keyAt(n);
+        values[n] = dated(small.valueAt(n), w);
+      }
+    } else {
+      for (Map.Entry<K, Versioned<V>> e : read.entrySet()) {
+        dated[n] = e.getKey();
+        values[n++] = dated(e.getValue(), w);
+      }
     }
     return new Read.Found<>(SmallMap.ofDistinct(dated, values, n), found.unknown());
+  }
+
+  /** Whether {@code now} is at most the bound past watermark {@code w}; no instant made. */
+  private boolean within(Instant now, Instant w) {
+    long sinceW =
+        (now.getEpochSecond() - w.getEpochSecond()) * 1_000_000_000L
+            + (now.getNano() - w.getNano());
+    return sinceW <= boundNanos;
+  }
+
+  /** {@code v} as read within the bound: known current at watermark {@code w}. */
+  private Versioned<V> dated(Versioned<V> v, Instant w) {
+    return new Versioned<>(
+        v.value(), new Provenance(v.provenance().version(), w, Source.BOUNDED_REPLICA, bound));
   }
 
   private Read<K, V> beyondBound(Set<K> keys, Read<K, V> ownerAnswer) {

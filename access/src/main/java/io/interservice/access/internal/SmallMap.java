@@ -72,6 +72,18 @@ public final class SmallMap<K, V> extends AbstractMap<K, V> {
     return new SmallMap<>(keys, values, n);
   }
 
+  /** The key at {@code i} (below {@link #size}), in the order the map was made in. */
+  @SuppressWarnings("unchecked")
+  K keyAt(int i) {
+    return (K) keys[Objects.checkIndex(i, size)];
+  }
+
+  /** The value at {@code i} (below {@link #size}), in the order the map was made in. */
+  @SuppressWarnings("unchecked")
+  V valueAt(int i) {
+    return (V) values[Objects.checkIndex(i, size)];
+  }
+
   @Override
   public int size() {
     return size;

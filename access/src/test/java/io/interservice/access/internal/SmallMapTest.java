@@ -25,6 +25,19 @@ class SmallMapTest {
   }
 
   @Test
+  void itsEntriesAreReadByIndexInTheOrderItWasMadeInAndNotPastItsSize() {
+    SmallMap<String, Integer> map =
+        (SmallMap<String, Integer>)
+            SmallMap.<String, Integer>of(
+                new Object[] {"b", "a", "unused"}, new Object[] {2, 1, 3}, 2);
+
+    assertThat(map.keyAt(0)).isEqualTo("b");
+    assertThat(map.valueAt(1)).isEqualTo(1);
+    assertThatThrownBy(() -> map.keyAt(2)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> map.valueAt(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void itCannotBeChanged() {
     Map<String, Integer> map = SmallMap.of(new Object[] {"a"}, new Object[] {1}, 1);
 
