@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -336,17 +335,17 @@ final class OrderStore {
             "WITH o AS (INSERT INTO orders (id, status, total, currency, idempotency_key,"
                 + " request_hash, client, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, clock_timestamp())"
                 + " ON CONFLICT (client, idempotency_key) DO NOTHING RETURNING id) "
-                + INSERT_LINES
+                + OrderLines.INSERT
                 + " FROM o, "
-                + LINES
+                + OrderLines.UNNEST
                 + (commitBy == null
                     ? ""
                     : "; CALL commit_by(timestamptz 'epoch' + ? * interval '1 microsecond')")
                 + (commit ? AND_COMMIT : ""))) {
       setOrder(s, order, key, fingerprint);
-      setLines(s, 8, order);
+      OrderLines.bind(s, 8, order);
       if (commitBy != null) {
-        s.setLong(15, micros(commitBy));
+        s.setLong(15, OrderLines.micros(commitBy));
       }
       return s.executeUpdate() == order.lines().size();
     }
@@ -361,94 +360,28 @@ final class OrderStore {
         c.prepareStatement(
             "WITH o AS (UPDATE orders SET status = 'CONFIRMED', total = ?, currency = ?,"
                 + " created_at = clock_timestamp() WHERE id = ? RETURNING id) "
-                + INSERT_LINES
+                + OrderLines.INSERT
                 + " FROM o, "
-                + LINES
+                + OrderLines.UNNEST
                 + AND_COMMIT)) {
       s.setLong(1, order.total());
       s.setString(2, order.currency());
       s.setObject(3, order.id());
-      setLines(s, 4, order);
+      OrderLines.bind(s, 4, order);
       s.executeUpdate();
     }
   }
 
-  private static final String INSERT_LINES =
-      "INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price, currency,"
-          + " price_version, source, as_of) SELECT o.id, l.n - 1, l.sku, l.quantity,"
-          + " l.unit_price, l.currency, l.price_version, l.source,"
-          + " timestamptz 'epoch' + l.as_of_us * interval '1 microsecond'";
-
-  private static final String LINES =
-      "unnest(?::text[], ?::int[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[])"
-          + " WITH ORDINALITY AS l(sku, quantity, unit_price, currency, price_version, source,"
-          + " as_of_us, n)";
-
-  /**
-   * Binds the lines' columns as seven arrays from parameter {@code first} on (the driver sends Java
-   * arrays as they are: no array object to create per column).
-   */
-  private static void setLines(PreparedStatement s, int first, Order order) throws SQLException {
-    List<Order.Line> lines = order.lines();
-    int n = lines.size();
-    String[] skus = new String[n];
-    int[] quantities = new int[n];
-    long[] prices = new long[n];
-    String[] currencies = new String[n];
-    long[] versions = new long[n];
-    String[] sources = new String[n];
-    long[] asOf = new long[n];
-    for (int i = 0; i < n; i++) {
-      Order.Line line = lines.get(i);
-      skus[i] = line.sku();
-      quantities[i] = line.quantity();
-      prices[i] = line.unitPrice();
-      currencies[i] = line.currency();
-      versions[i] = line.priceVersion();
-      sources[i] = line.source();
-      asOf[i] = micros(line.asOf());
-    }
-    Object[] columns = {skus, quantities, prices, currencies, versions, sources, asOf};
-    for (int i = 0; i < columns.length; i++) {
-      s.setObject(first + i, columns[i]);
-    }
-  }
-
-  /** Microseconds since the epoch, to the nearest (a half rounds up, as the driver rounded). */
-  static long micros(java.time.Instant t) {
-    return Math.addExact(
-        Math.multiplyExact(t.getEpochSecond(), 1_000_000L), (t.getNano() + 500) / 1000);
-  }
-
   private static Order order(Connection c, ResultSet r) throws SQLException {
     UUID id = r.getObject(1, UUID.class);
-    List<Order.Line> lines = new ArrayList<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT sku, quantity, unit_price, currency, price_version, source, as_of"
-                + " FROM order_lines WHERE order_id = ? ORDER BY line_no")) {
-      s.setObject(1, id);
-      try (ResultSet l = s.executeQuery()) {
-        while (l.next()) {
-          lines.add(
-              new Order.Line(
-                  l.getString(1),
-                  l.getInt(2),
-                  l.getLong(3),
-                  l.getString(4),
-                  l.getLong(5),
-                  l.getString(6),
-                  l.getTimestamp(7).toInstant()));
-        }
-      }
-    }
+    List<Order.Line> lines = OrderLines.read(c, id);
     String currency = r.getString(4);
     return new Order(
         id,
         r.getString(2),
         r.getLong(3),
         currency == null ? null : currency.trim(),
-        List.copyOf(lines),
+        lines,
         r.getString(5));
   }
 }
